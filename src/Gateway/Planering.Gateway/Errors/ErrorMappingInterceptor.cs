@@ -1,0 +1,103 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
+using Planering.Domain.Errors;
+using ErrorCode = Planering.Domain.Errors.ErrorCode;
+using Status = Google.Rpc.Status;
+
+namespace Planering.Gateway.Errors;
+
+/// <summary>
+/// The one place where failures become gRPC statuses: <see cref="PlaneringException"/> by its code (field violations
+/// as <c>google.rpc.BadRequest</c>, a reason as <c>google.rpc.ErrorInfo</c>), an unreachable cluster as UNAVAILABLE,
+/// a concurrency conflict as ABORTED, anything else as INTERNAL without details.
+/// </summary>
+public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    private const string Domain = "planering.skolverket.se";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Map(exception, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Map(exception, context);
+        }
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case PlaneringException planering:
+                return ToRpcException(planering);
+            case InconsistentStateException:
+                return Simple(Code.Aborted, "a concurrent change won; retry the call");
+            case OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException:
+                LogClusterUnavailable(logger, context.Method, exception);
+                return Simple(Code.Unavailable, "the Planering cluster is not reachable; retry later");
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return Simple(Code.Cancelled, "the call was cancelled");
+            default:
+                LogUnexpected(logger, context.Method, exception);
+                return Simple(Code.Internal, "internal error");
+        }
+    }
+
+    /// <summary>Builds the rich status for a Planering error.</summary>
+    public static RpcException ToRpcException(PlaneringException exception)
+    {
+        var code = exception.Code switch
+        {
+            ErrorCode.InvalidArgument => Code.InvalidArgument,
+            ErrorCode.NotFound => Code.NotFound,
+            ErrorCode.RuleViolation => Code.FailedPrecondition,
+            ErrorCode.Conflict => Code.Aborted,
+            ErrorCode.AlreadyExists => Code.AlreadyExists,
+            _ => Code.Internal,
+        };
+        var status = new Status { Code = (int)code, Message = exception.Message };
+        var violations = exception.Violations;
+        if (violations.Count > 0)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        if (exception.Reason is { } reason)
+        {
+            status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
+        }
+
+        return status.ToRpcException();
+    }
+
+    private static RpcException Simple(Code code, string message) => new Status { Code = (int)code, Message = message }.ToRpcException();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: the cluster is unavailable")]
+    private static partial void LogClusterUnavailable(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method}: unexpected failure")]
+    private static partial void LogUnexpected(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Planering.Contracts.V1;
+using Planering.Domain.Errors;
+
+namespace Planering.Gateway.Errors;
+
+/// <summary>Shape checks at the edge: what a field must look like before a grain is called. Business rules live in the domain.</summary>
+public static class RequestShape
+{
+    /// <summary>Organisation numbers are grain keys, so only the canonical form (ten digits) is accepted.</summary>
+    public static void OrganisationNumber(Violations violations, string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            violations.Add(field, "is required");
+        }
+        else if (value.Length != 10 || !value.All(char.IsAsciiDigit))
+        {
+            violations.Add(field, "must be exactly 10 digits, no separator");
+        }
+    }
+
+    public static void Required(Violations violations, string field, string value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(field, "is required");
+        }
+        else if (value.Length > maxLength)
+        {
+            violations.Add(field, $"must be at most {maxLength} characters");
+        }
+    }
+
+    /// <summary>Parses an optional YYYY-MM-DD date; an empty string is absent.</summary>
+    public static DateOnly? OptionalDate(Violations violations, string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        violations.Add(field, "must be a date YYYY-MM-DD");
+        return null;
+    }
+
+    public static DateOnly RequiredDate(Violations violations, string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            violations.Add(field, "is required (YYYY-MM-DD)");
+            return default;
+        }
+
+        return OptionalDate(violations, field, value) ?? default;
+    }
+
+    public static void KnownEnum<TEnum>(Violations violations, string field, TEnum value, bool allowUnspecified)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            violations.Add(field, $"{Convert.ToInt32(value, CultureInfo.InvariantCulture)} is not a known value");
+        }
+        else if (!allowUnspecified && Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0)
+        {
+            violations.Add(field, "is required");
+        }
+    }
+
+    public static void Position(Violations violations, string field, GeoPoint? point)
+    {
+        if (point is null)
+        {
+            return;
+        }
+
+        violations.Require(double.IsFinite(point.Latitude), $"{field}.latitude", "must be a finite number");
+        violations.Require(double.IsFinite(point.Longitude), $"{field}.longitude", "must be a finite number");
+    }
+}

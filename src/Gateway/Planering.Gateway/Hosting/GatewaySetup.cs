@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Planering.Gateway.Errors;
+using Planering.Gateway.Registry;
+
+namespace Planering.Gateway.Hosting;
+
+/// <summary>Registers and maps the gRPC API; used by the co-hosted silo and by the stand-alone gateway alike.</summary>
+public static class GatewaySetup
+{
+    public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder)
+    {
+        var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
+        builder.Services.AddSingleton(api);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(api.Address), api.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.MaxReceiveMessageSize = api.MaxReceiveMessageBytes;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+        return api;
+    }
+
+    public static WebApplication MapPlaneringGateway(this WebApplication app)
+    {
+        app.MapGrpcService<RegistryApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

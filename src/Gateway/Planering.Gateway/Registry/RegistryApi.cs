@@ -1,0 +1,128 @@
+using Grpc.Core;
+using Planering.Contracts.V1;
+using Planering.Domain.Errors;
+using Planering.Gateway.Errors;
+using Planering.Grains.Hosting;
+using Planering.Grains.Planning;
+using Planering.Grains.Registry;
+using AbsenceRecord = Planering.Grains.Registry.AbsenceRecord;
+
+namespace Planering.Gateway.Registry;
+
+/// <summary><c>planering.v1.RegistryService</c>: checks the request's shape, forwards to the registry grains, maps back.</summary>
+public sealed class RegistryApi(IGrainFactory grains) : RegistryService.RegistryServiceBase
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    public override async Task<Huvudman> UpsertHuvudman(UpsertHuvudmanRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.OrganisationNumber(violations, "organisation_number", request.OrganisationNumber);
+        RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: false);
+        RequestShape.Position(violations, "position", request.Position);
+        violations.ThrowIfAny();
+
+        var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic);
+        var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertAsync(upsert);
+        var officeId = await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(record.OrganisationNumber);
+        return record.ToMessage(officeId);
+    }
+
+    public override async Task<Huvudman> GetHuvudman(GetHuvudmanRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.OrganisationNumber(violations, "organisation_number", request.OrganisationNumber);
+        violations.ThrowIfAny();
+
+        var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).GetAsync();
+        var officeId = await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(record.OrganisationNumber);
+        return record.ToMessage(officeId);
+    }
+
+    public override async Task<ListHuvudmanResponse> ListHuvudman(ListHuvudmanRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize})");
+        RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: true);
+        violations.Require(request.PageToken.Length <= 200, "page_token", "is not a token this service issued");
+        violations.ThrowIfAny();
+
+        var filter = new HuvudmanFilter(
+            NullIfEmpty(request.Lanskod),
+            NullIfEmpty(request.Kommunkod),
+            NullIfEmpty(request.OfficeId),
+            request.Type == HuvudmanType.Unspecified ? null : request.Type.ToDomain());
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var page = await grains.GetGrain<IHuvudmanQueryGrain>(0).ListAsync(filter, pageSize, NullIfEmpty(request.PageToken));
+
+        var response = new ListHuvudmanResponse { NextPageToken = page.NextPageToken ?? string.Empty, TotalSize = page.TotalSize };
+        response.Huvudman.AddRange(page.Items.Select(item => item.Huvudman.ToMessage(item.OfficeId)));
+        return response;
+    }
+
+    public override async Task<Office> UpsertOffice(UpsertOfficeRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.Position(violations, "position", request.Position);
+        var opened = RequestShape.OptionalDate(violations, "opened", request.Opened);
+        violations.ThrowIfAny();
+
+        var upsert = new OfficeUpsert(request.Name, request.Kommunkod, request.Position.ToRecord(), opened);
+        var office = await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).UpsertAsync(upsert);
+        return office.ToMessage();
+    }
+
+    public override async Task<Office> GetOffice(GetOfficeRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        violations.ThrowIfAny();
+
+        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage();
+    }
+
+    public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest request, ServerCallContext context)
+    {
+        var offices = await grains.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        var response = new ListOfficesResponse();
+        response.Offices.AddRange(offices.Select(o => o.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Office> SetStaffing(SetStaffingRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        var advisors = new List<AdvisorRecord>(request.Advisors.Count);
+        for (var i = 0; i < request.Advisors.Count; i++)
+        {
+            var advisor = request.Advisors[i];
+            var at = $"advisors[{i}]";
+            foreach (var day in advisor.WorkingDays)
+            {
+                RequestShape.KnownEnum(violations, $"{at}.working_days", day, allowUnspecified: false);
+            }
+
+            var absences = new List<AbsenceRecord>(advisor.Absences.Count);
+            for (var j = 0; j < advisor.Absences.Count; j++)
+            {
+                var absence = advisor.Absences[j];
+                var start = RequestShape.RequiredDate(violations, $"{at}.absences[{j}].start_date", absence.StartDate);
+                var end = RequestShape.RequiredDate(violations, $"{at}.absences[{j}].end_date", absence.EndDate);
+                absences.Add(new AbsenceRecord(start, end, absence.Reason));
+            }
+
+            var days = advisor.WorkingDays.Count == 0
+                ? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]
+                : advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
+            advisors.Add(new AdvisorRecord(advisor.AdvisorId, advisor.Name, advisor.Fte, days, absences));
+        }
+
+        violations.ThrowIfAny();
+        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Planering.Domain.Errors;
+using Planering.Domain.Geography;
+
+namespace Planering.Domain.Registry;
+
+/// <summary>Field rules shared by the registry's entities.</summary>
+public static partial class RegistryRules
+{
+    /// <summary>A slug: lower-case ASCII letters, digits and hyphens, starting with a letter, 2–40 characters.</summary>
+    public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
+
+    public static void RequireSlug(Violations violations, string field, string? value) =>
+        violations.Require(IsSlug(value), field, "must be 2–40 characters of a–z, 0–9 and '-', starting with a letter");
+
+    public static void RequireName(Violations violations, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(field, "must not be empty");
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            violations.Add(field, $"must be at most {maxLength} characters");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            violations.Add(field, "must not contain control characters");
+        }
+    }
+
+    public static void RequireInSweden(Violations violations, string field, GeoPosition position)
+    {
+        violations.Require(
+            double.IsFinite(position.Latitude) && position.Latitude is >= GeoPosition.MinLatitude and <= GeoPosition.MaxLatitude,
+            $"{field}.latitude",
+            $"must be inside Sweden ({GeoPosition.MinLatitude}–{GeoPosition.MaxLatitude} N)");
+        violations.Require(
+            double.IsFinite(position.Longitude) && position.Longitude is >= GeoPosition.MinLongitude and <= GeoPosition.MaxLongitude,
+            $"{field}.longitude",
+            $"must be inside Sweden ({GeoPosition.MinLongitude}–{GeoPosition.MaxLongitude} E)");
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

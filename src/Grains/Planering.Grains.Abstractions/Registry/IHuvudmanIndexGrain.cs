@@ -1,0 +1,25 @@
+namespace Planering.Grains.Registry;
+
+/// <summary>
+/// The listing index of the huvudmän of one kommun (key: kommunkod). Orleans cannot enumerate grains, so listings come
+/// from these shards; one per kommun keeps every state write small however many huvudmän the country has.
+/// </summary>
+[Alias("planering.IHuvudmanIndexGrain")]
+public interface IHuvudmanIndexGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or refreshes a huvudman's entry, keeping the office it is assigned to.</summary>
+    [Alias("Upsert")]
+    Task UpsertAsync(HuvudmanRecord huvudman);
+
+    /// <summary>Drops a huvudman that moved to another kommun.</summary>
+    [Alias("Remove")]
+    Task RemoveAsync(string organisationNumber);
+
+    /// <summary>Records the offices the planning grain assigned (organisation number → office id).</summary>
+    [Alias("SetOffices")]
+    Task SetOfficesAsync(IReadOnlyDictionary<string, string> officeByHuvudman);
+
+    /// <summary>Entries matching the filter after the given organisation number (exclusive), at most <paramref name="limit"/>.</summary>
+    [Alias("List"), ReadOnly]
+    Task<HuvudmanShardPage> ListAsync(HuvudmanFilter filter, string? after, int limit);
+}

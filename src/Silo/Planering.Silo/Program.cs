@@ -1,0 +1,5 @@
+using Planering.Silo;
+
+// The embedded default: `dotnet run --project src/Silo/Planering.Silo`. Settings: README.md, "Settings".
+var app = PlaneringHost.Build(args);
+await app.RunAsync();

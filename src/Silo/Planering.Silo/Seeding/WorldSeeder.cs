@@ -1,0 +1,48 @@
+using Planering.Domain.World;
+using Planering.Grains.Hosting;
+using Planering.Grains.Registry;
+
+namespace Planering.Silo.Seeding;
+
+/// <summary>
+/// Seeds an empty installation with the Swedish world at start, before the API opens. It is idempotent: a completed
+/// seed is recorded in <see cref="IWorldSeedGrain"/> and never repeated, so later changes by users are kept; a seed
+/// cut off half-way is simply run again (every step is an upsert of the same values).
+/// </summary>
+public sealed partial class WorldSeeder(IGrainFactory grains, ILogger<WorldSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var marker = grains.GetGrain<IWorldSeedGrain>(GrainKeys.Sweden);
+        if (await marker.GetSeededVersionAsync() >= WorldSeed.Version)
+        {
+            return;
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        var geography = SwedishGeography.Sweden;
+
+        // Offices first, so every huvudman is placed with an office when it arrives.
+        foreach (var (profile, advisors) in WorldSeed.Offices(geography))
+        {
+            var office = grains.GetGrain<IRegionalOfficeGrain>(profile.OfficeId);
+            await office.UpsertAsync(new OfficeUpsert(profile.Name, profile.Kommunkod, GeoPoint.From(profile.Position), profile.Opened));
+            await office.SetStaffingAsync(advisors.Select(a => new AdvisorRecord(a.AdvisorId, a.Name, a.Fte, a.WorkingDays.Order().ToList(), [])).ToList());
+        }
+
+        var huvudman = WorldSeed.Huvudman(geography);
+        await Parallel.ForEachAsync(
+            huvudman,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (h, _) => await grains.GetGrain<IHuvudmanGrain>(h.OrganisationNumber.Value).UpsertAsync(
+                new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic)));
+
+        await marker.MarkSeededAsync(WorldSeed.Version);
+        LogSeeded(logger, geography.Offices.Count, huvudman.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeded the Swedish world: {Offices} offices, {Huvudman} huvudmän in {Seconds:F1} s")]
+    private static partial void LogSeeded(ILogger logger, int offices, int huvudman, double seconds);
+}
