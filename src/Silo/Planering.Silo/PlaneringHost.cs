@@ -15,7 +15,6 @@ public static class PlaneringHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         configure?.Invoke(builder);
 
         var storage = OptionsCheck.Read<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Problems());

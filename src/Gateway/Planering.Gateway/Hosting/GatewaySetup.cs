@@ -12,6 +12,10 @@ public static class GatewaySetup
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
         builder.Services.AddSingleton(api);
+
+        // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
+        // Logging:LogLevel settings still override these defaults.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(api.Address), api.Port, listen => listen.Protocols = HttpProtocols.Http2);
