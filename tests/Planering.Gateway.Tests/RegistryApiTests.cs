@@ -36,6 +36,8 @@ public sealed class RegistryApiTests(ApiFixture api)
         var kiruna = Assert.Single(seen, h => h.Kommunkod == "2584");
         Assert.Equal("lulea", kiruna.OfficeId);
         Assert.Equal("Norrbottens län", kiruna.Lan);
+        Assert.InRange(kiruna.KommunPopulation, 20_000, 25_000);
+        Assert.InRange(kiruna.Position.Latitude, 67.8, 67.9);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal static class RegistryMapping
             Type = (HuvudmanType)(int)record.Type,
             Kommunkod = record.Kommunkod,
             Kommun = kommun.Name,
+            KommunPopulation = kommun.Population,
             Lanskod = record.Lanskod,
             Lan = lan?.Name ?? string.Empty,
             Position = record.Position.ToMessage(),
