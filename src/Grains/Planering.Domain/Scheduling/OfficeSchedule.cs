@@ -1,0 +1,137 @@
+using Planering.Domain.Calendar;
+
+namespace Planering.Domain.Scheduling;
+
+/// <summary>
+/// An office's booked dialogues, indexed the way the slot search asks: busy intervals per advisor and day, and active
+/// dialogues per day and per ISO week. Built once from the stored bookings and kept current by <see cref="Add"/> and
+/// <see cref="Cancel"/>, so a search never scans the whole calendar.
+/// </summary>
+public sealed class OfficeSchedule
+{
+    private readonly Dictionary<string, Booking> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Advisor, DateOnly Date), List<Booking>> _byAdvisorDay = [];
+    private readonly Dictionary<DateOnly, int> _perDay = [];
+    private readonly Dictionary<(int Year, int Week), int> _perWeek = [];
+    private readonly SortedDictionary<DateOnly, List<Booking>> _byDate = [];
+
+    public OfficeSchedule(IEnumerable<Booking> bookings)
+    {
+        foreach (var booking in bookings)
+        {
+            _byId[booking.DialogueId] = booking;
+            if (booking.IsActive)
+            {
+                Index(booking, +1);
+            }
+        }
+    }
+
+    public int Count => _byId.Count;
+
+    public IEnumerable<Booking> All => _byId.Values;
+
+    public bool TryGet(string dialogueId, out Booking booking) => _byId.TryGetValue(dialogueId, out booking!);
+
+    /// <summary>Active dialogues on a date.</summary>
+    public int CountOn(DateOnly date) => _perDay.GetValueOrDefault(date);
+
+    /// <summary>Active dialogues in the ISO week of a date.</summary>
+    public int CountInWeekOf(DateOnly date) => _perWeek.GetValueOrDefault((IsoWeeks.WeekYearOf(date), IsoWeeks.WeekOf(date)));
+
+    /// <summary>The active bookings an advisor has on a date.</summary>
+    public IReadOnlyList<Booking> BookingsOf(string advisorId, DateOnly date) =>
+        _byAdvisorDay.TryGetValue((advisorId, date), out var list) ? list : [];
+
+    /// <summary>The times an advisor is away on a dialogue (travel included) on a date.</summary>
+    public IEnumerable<MinuteInterval> BusyIntervals(string advisorId, DateOnly date) =>
+        BookingsOf(advisorId, date).Select(b => new MinuteInterval(b.BusyFromMinute, b.BusyToMinute));
+
+    /// <summary>Bookings (active and cancelled) with dates in [from, to], by date then start.</summary>
+    public IEnumerable<Booking> Between(DateOnly from, DateOnly to) =>
+        _byId.Values.Where(b => b.Date >= from && b.Date <= to).OrderBy(b => b.Date).ThenBy(b => b.StartMinute).ThenBy(b => b.DialogueId, StringComparer.Ordinal);
+
+    /// <summary>Active bookings with dates in [from, to] (used for preparation load), from the date index.</summary>
+    public IEnumerable<Booking> ActiveBetween(DateOnly from, DateOnly to)
+    {
+        foreach (var (date, list) in _byDate)
+        {
+            if (date > to)
+            {
+                yield break;
+            }
+
+            if (date >= from)
+            {
+                foreach (var booking in list)
+                {
+                    yield return booking;
+                }
+            }
+        }
+    }
+
+    public void Add(Booking booking)
+    {
+        if (!_byId.TryAdd(booking.DialogueId, booking))
+        {
+            throw new InvalidOperationException($"dialogue {booking.DialogueId} is already in the schedule");
+        }
+
+        if (booking.IsActive)
+        {
+            Index(booking, +1);
+        }
+    }
+
+    /// <summary>Marks a booking cancelled and frees its time; returns the cancelled booking.</summary>
+    public Booking Cancel(string dialogueId, DateTimeOffset at, string? reason)
+    {
+        var booking = _byId[dialogueId];
+        if (!booking.IsActive)
+        {
+            return booking;
+        }
+
+        Index(booking, -1);
+        var cancelled = booking with { CancelledAt = at, CancelReason = reason };
+        _byId[dialogueId] = cancelled;
+        return cancelled;
+    }
+
+    private void Index(Booking booking, int delta)
+    {
+        foreach (var advisor in booking.AdvisorIds)
+        {
+            var key = (advisor, booking.Date);
+            if (!_byAdvisorDay.TryGetValue(key, out var list))
+            {
+                _byAdvisorDay[key] = list = [];
+            }
+
+            Change(list, booking, delta);
+        }
+
+        if (!_byDate.TryGetValue(booking.Date, out var onDate))
+        {
+            _byDate[booking.Date] = onDate = [];
+        }
+
+        Change(onDate, booking, delta);
+        _perDay[booking.Date] = _perDay.GetValueOrDefault(booking.Date) + delta;
+        var week = (IsoWeeks.WeekYearOf(booking.Date), IsoWeeks.WeekOf(booking.Date));
+        _perWeek[week] = _perWeek.GetValueOrDefault(week) + delta;
+    }
+
+    private static void Change(List<Booking> list, Booking booking, int delta)
+    {
+        if (delta > 0)
+        {
+            list.Add(booking);
+        }
+        else
+        {
+            list.RemoveAll(b => b.DialogueId == booking.DialogueId);
+        }
+    }
+}

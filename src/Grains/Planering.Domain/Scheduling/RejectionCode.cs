@@ -1,0 +1,41 @@
+namespace Planering.Domain.Scheduling;
+
+/// <summary>The rule that rejected a candidate day, in the order the search checks them.</summary>
+public enum RejectionCode
+{
+    /// <summary>The office does not work on this weekday.</summary>
+    NonWorkingDay = 1,
+
+    /// <summary>A Swedish public holiday or a day offices close (midsommarafton, julafton…).</summary>
+    PublicHoliday = 2,
+
+    /// <summary>A school holiday (lov) in the huvudman's kommun.</summary>
+    SchoolHoliday = 3,
+
+    /// <summary>Too soon: the analysis document needs its preparation lead time.</summary>
+    LeadTime = 4,
+
+    /// <summary>Too soon after the huvudman's previous dialogue (the cycle).</summary>
+    CycleSpacing = 5,
+
+    /// <summary>The huvudman blocked this date.</summary>
+    BlockedDate = 6,
+
+    /// <summary>The office already holds its maximum of dialogues on this day.</summary>
+    DailyCap = 7,
+
+    /// <summary>The office already holds its maximum of dialogues in this ISO week.</summary>
+    WeeklyCap = 8,
+
+    /// <summary>Fewer than two advisors work (or are present) that day.</summary>
+    AdvisorAbsent = 9,
+
+    /// <summary>Travel there and back plus the dialogue do not fit in a working day.</summary>
+    Travel = 10,
+
+    /// <summary>No two advisors are free together for the whole dialogue (with travel).</summary>
+    AdvisorsBusy = 11,
+
+    /// <summary>The two advisors lack the working hours to prepare the analysis document within the lead time.</summary>
+    Preparation = 12,
+}
