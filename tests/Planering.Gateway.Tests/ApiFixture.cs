@@ -24,6 +24,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public RegistryService.RegistryServiceClient Registry => new(Channel);
 
+    public SchedulingService.SchedulingServiceClient Scheduling => new(Channel);
+
     public string DatabasePath => Path.Combine(_directory, "planering.db");
 
     /// <summary>Where Orleans clients (a stand-alone gateway) reach the silo.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Planering.Grains.Hosting;
 using Planering.Silo.Storage;
@@ -40,9 +41,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
+        private const string RealStorage = "planering-adonet";
+
         public void Configure(ISiloBuilder siloBuilder)
         {
-            foreach (var name in new[] { StorageNames.Planering, StorageNames.PubSub })
+            foreach (var name in new[] { RealStorage, StorageNames.PubSub })
             {
                 siloBuilder.AddAdoNetGrainStorage(name, options =>
                 {
@@ -51,9 +54,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 });
             }
 
+            // Planering's grains write through a wrapper that tests can tell to fail a write.
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Planering, (services, _) =>
+                new FaultInjectingStorage(services.GetRequiredKeyedService<IGrainStorage>(RealStorage)));
+
             siloBuilder.AddMemoryStreams(StorageNames.Streams);
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.AddPlaneringSerialization();
+            siloBuilder.Services.AddPlaneringGrainStateSerializer();
         }
     }
 

@@ -39,6 +39,7 @@ public static class PlaneringHost
 
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddPlaneringSerialization();
+            silo.Services.AddPlaneringGrainStateSerializer();
         });
 
         if (seed.Enabled)

@@ -87,7 +87,13 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
 
         if (exception.Reason is { } reason)
         {
-            status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
+            var info = new ErrorInfo { Reason = reason, Domain = Domain };
+            foreach (var (key, value) in exception.Details)
+            {
+                info.Metadata[key] = value;
+            }
+
+            status.Details.Add(Any.Pack(info));
         }
 
         return status.ToRpcException();

@@ -20,6 +20,16 @@ public static class RequestShape
         }
     }
 
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>A listing's page size: 1 to <see cref="MaxPageSize"/>, 0 meaning <see cref="DefaultPageSize"/>.</summary>
+    public static int PageSize(Violations violations, int value)
+    {
+        violations.Require(value is >= 0 and <= MaxPageSize, "page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize})");
+        return value == 0 ? DefaultPageSize : value;
+    }
+
     public static void Required(Violations violations, string field, string value, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value))

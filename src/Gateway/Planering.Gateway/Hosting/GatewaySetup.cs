@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
+using Planering.Gateway.Scheduling;
 
 namespace Planering.Gateway.Hosting;
 
@@ -28,6 +30,7 @@ public static class GatewaySetup
             grpc.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
         return api;
     }
@@ -35,6 +38,7 @@ public static class GatewaySetup
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
         app.MapGrpcService<RegistryApi>();
+        app.MapGrpcService<SchedulingApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -12,9 +12,6 @@ namespace Planering.Gateway.Registry;
 /// <summary><c>planering.v1.RegistryService</c>: checks the request's shape, forwards to the registry grains, maps back.</summary>
 public sealed class RegistryApi(IGrainFactory grains) : RegistryService.RegistryServiceBase
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
-
     public override async Task<Huvudman> UpsertHuvudman(UpsertHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -43,7 +40,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
     public override async Task<ListHuvudmanResponse> ListHuvudman(ListHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        violations.Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize})");
+        var pageSize = RequestShape.PageSize(violations, request.PageSize);
         RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: true);
         violations.Require(request.PageToken.Length <= 200, "page_token", "is not a token this service issued");
         violations.ThrowIfAny();
@@ -53,7 +50,6 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
             NullIfEmpty(request.Kommunkod),
             NullIfEmpty(request.OfficeId),
             request.Type == HuvudmanType.Unspecified ? null : request.Type.ToDomain());
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = await grains.GetGrain<IHuvudmanQueryGrain>(0).ListAsync(filter, pageSize, NullIfEmpty(request.PageToken));
 
         var response = new ListHuvudmanResponse { NextPageToken = page.NextPageToken ?? string.Empty, TotalSize = page.TotalSize };

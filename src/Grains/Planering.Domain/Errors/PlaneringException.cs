@@ -16,6 +16,7 @@ public sealed class PlaneringException : Exception
     private const string CodeKey = "planering.code";
     private const string ReasonKey = "planering.reason";
     private const string ViolationPrefix = "planering.violation.";
+    private const string DetailPrefix = "planering.detail.";
 
     public PlaneringException()
         : this(ErrorCode.InvalidArgument, "invalid request")
@@ -33,7 +34,8 @@ public sealed class PlaneringException : Exception
         Data[CodeKey] = ((int)ErrorCode.InvalidArgument).ToString(CultureInfo.InvariantCulture);
     }
 
-    public PlaneringException(ErrorCode code, string message, string? reason = null, IEnumerable<FieldViolation>? violations = null)
+    public PlaneringException(
+        ErrorCode code, string message, string? reason = null, IEnumerable<FieldViolation>? violations = null, IReadOnlyDictionary<string, string>? details = null)
         : base(message)
     {
         Data[CodeKey] = ((int)code).ToString(CultureInfo.InvariantCulture);
@@ -47,6 +49,11 @@ public sealed class PlaneringException : Exception
         {
             // The index keeps two violations of the same field apart and preserves their order.
             Data[$"{ViolationPrefix}{index++:D3}.{violation.Field}"] = violation.Description;
+        }
+
+        foreach (var (key, value) in details ?? new Dictionary<string, string>())
+        {
+            Data[DetailPrefix + key] = value;
         }
     }
 
@@ -76,6 +83,24 @@ public sealed class PlaneringException : Exception
             }
 
             return found.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Violation).ToList();
+        }
+    }
+
+    /// <summary>Machine-readable details of the failure (for example the next free slot), as key–value pairs.</summary>
+    public IReadOnlyDictionary<string, string> Details
+    {
+        get
+        {
+            var details = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in Data)
+            {
+                if (entry.Key is string key && key.StartsWith(DetailPrefix, StringComparison.Ordinal) && entry.Value is string value)
+                {
+                    details[key[DetailPrefix.Length..]] = value;
+                }
+            }
+
+            return details;
         }
     }
 

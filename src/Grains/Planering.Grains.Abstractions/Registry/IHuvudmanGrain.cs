@@ -1,3 +1,5 @@
+using Planering.Grains.Scheduling;
+
 namespace Planering.Grains.Registry;
 
 /// <summary>One school organiser, keyed by its 10-digit organisation number.</summary>
@@ -11,4 +13,23 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>The stored profile; NotFound if the huvudman was never registered.</summary>
     [Alias("Get")]
     Task<HuvudmanRecord> GetAsync();
+
+    /// <summary>The earliest feasible slot at its office (or the one asked for), with reasons and earlier alternatives elsewhere.</summary>
+    [Alias("FindNextSlot")]
+    Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request);
+
+    /// <summary>
+    /// Books a slot for this huvudman under a request id: the office records it (the source of truth), then the
+    /// huvudman's own list. A retry with the same request id returns the same dialogue.
+    /// </summary>
+    [Alias("Book")]
+    Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot);
+
+    /// <summary>Cancels one of the huvudman's dialogues at its office and in its own list.</summary>
+    [Alias("Cancel")]
+    Task<DialogueRecord> CancelAsync(string dialogueId, string? reason);
+
+    /// <summary>The huvudman's dialogues, booked, held and (if asked) cancelled.</summary>
+    [Alias("ListDialogues")]
+    Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
 }

@@ -1,3 +1,5 @@
+using Planering.Grains.Scheduling;
+
 namespace Planering.Grains.Registry;
 
 /// <summary>A regional office (key: its slug, e.g. <c>lulea</c>): profile and staff; later the single writer of its calendar.</summary>
@@ -15,4 +17,27 @@ public interface IRegionalOfficeGrain : IGrainWithStringKey
     /// <summary>Replaces the office's advisors; NotFound if the office does not exist.</summary>
     [Alias("SetStaffing")]
     Task<OfficeRecord> SetStaffingAsync(IReadOnlyList<AdvisorRecord> advisors);
+
+    /// <summary>The earliest feasible slot in this office's calendar for a huvudman.</summary>
+    [Alias("FindSlot"), ReadOnly]
+    Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request);
+
+    /// <summary>
+    /// Books a slot under a dialogue id, idempotently: the same id returns the stored dialogue. A slot no longer free is
+    /// a Conflict naming the next free slot; a slot that breaks a rule is a RuleViolation.
+    /// </summary>
+    [Alias("Book")]
+    Task<DialogueRecord> BookAsync(string dialogueId, string requestId, HuvudmanForSlot huvudman, SlotChoice slot);
+
+    /// <summary>Cancels a dialogue (idempotent); NotFound for an unknown id.</summary>
+    [Alias("Cancel")]
+    Task<DialogueRecord> CancelAsync(string dialogueId, string? reason);
+
+    /// <summary>One dialogue, or null when the office has none with that id.</summary>
+    [Alias("GetDialogue"), ReadOnly]
+    Task<DialogueRecord?> GetDialogueAsync(string dialogueId);
+
+    /// <summary>The office's dialogues in (date, start, id) order.</summary>
+    [Alias("ListDialogues"), ReadOnly]
+    Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
 }

@@ -1,8 +1,10 @@
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
+using Planering.Domain.Scheduling;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Registry;
 
@@ -10,16 +12,37 @@ namespace Planering.Grains.Registry;
 public sealed class HuvudmanState
 {
     [Id(0)] public HuvudmanRecord? Profile { get; set; }
+
+    /// <summary>The huvudman's dialogues as its offices booked them: a projection of the offices' calendars.</summary>
+    [Id(1)] public Dictionary<string, DialogueRecord> Dialogues { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A booking sent to an office whose outcome is not yet recorded here (see <see cref="HuvudmanGrain"/>).</summary>
+    [Id(2)] public PendingBooking? Pending { get; set; }
+
+    /// <summary>Dates the huvudman cannot take a dialogue.</summary>
+    [Id(3)] public List<DateOnly> BlockedDates { get; set; } = [];
 }
 
+[GenerateSerializer, Immutable, Alias("planering.PendingBooking")]
+public sealed record PendingBooking([property: Id(0)] string RequestId, [property: Id(1)] string DialogueId, [property: Id(2)] string OfficeId);
+
 /// <summary>
-/// A huvudman's own state. After a profile is written, the kommun index and the planning grain are told; both are
-/// projections that the same upsert, retried, brings up to date again.
+/// A huvudman: its profile, and its own list of dialogues. The office is the source of truth for a booking; this grain
+/// serialises the huvudman's bookings (so it is never booked twice for one cycle) and keeps a projection.
+/// Crash safety: before asking the office to book, the grain stores a pending marker with the dialogue id (derived
+/// from the request id); after the office answers, it stores the dialogue and clears the marker. If the process dies
+/// between the two writes, the next activation finds the marker and asks the office whether the dialogue exists.
 /// </summary>
 public sealed class HuvudmanGrain(
     [PersistentState("huvudman", StorageNames.Planering)] IPersistentState<HuvudmanState> state,
     TimeProvider clock) : Grain, IHuvudmanGrain
 {
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ResolvePendingAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert)
     {
         var profile = HuvudmanProfile.Create(
@@ -41,11 +64,155 @@ public sealed class HuvudmanGrain(
         return record;
     }
 
-    public Task<HuvudmanRecord> GetAsync()
+    public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
+
+    public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request)
+    {
+        var profile = RequireProfile();
+        var officeId = request.OfficeId ?? await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(profile.OrganisationNumber)
+            ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
+        var me = await ForSlotAsync(profile);
+
+        var primary = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, request);
+        if (primary.Slot is not { } slot)
+        {
+            var dominant = string.Join(", ", primary.Rejections.Take(3).Select(r => $"{r.Code} ({r.Days} days)"));
+            throw new PlaneringException(
+                ErrorCode.RuleViolation,
+                $"no feasible slot at {officeId} within {request.HorizonDays} days; dominant reasons: {dominant}",
+                "NO_SLOT_IN_HORIZON",
+                details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot));
+    }
+
+    public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
+    {
+        await ResolvePendingAsync();
+        if (state.State.Dialogues.Values.FirstOrDefault(d => d.RequestId == requestId) is { } booked)
+        {
+            return booked;
+        }
+
+        var profile = RequireProfile();
+        var me = await ForSlotAsync(profile);
+        var dialogueId = DialogueIds.For(slot.OfficeId, requestId);
+        state.State.Pending = new PendingBooking(requestId, dialogueId, slot.OfficeId);
+        await state.WriteStateAsync();
+
+        DialogueRecord dialogue;
+        try
+        {
+            dialogue = await GrainFactory.GetGrain<IRegionalOfficeGrain>(slot.OfficeId).BookAsync(dialogueId, requestId, me, slot);
+        }
+        catch (PlaneringException)
+        {
+            // The office refused: nothing was booked, so the marker goes.
+            state.State.Pending = null;
+            await state.WriteStateAsync();
+            throw;
+        }
+        catch
+        {
+            // The outcome is unknown (the office may have booked): keep the marker and let a fresh activation resolve it.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await RecordAsync(dialogue);
+        return dialogue;
+    }
+
+    public async Task<DialogueRecord> CancelAsync(string dialogueId, string? reason)
+    {
+        RequireProfile();
+        await ResolvePendingAsync();
+        if (!state.State.Dialogues.TryGetValue(dialogueId, out var dialogue))
+        {
+            throw PlaneringException.NotFound("dialogue", dialogueId);
+        }
+
+        var cancelled = await GrainFactory.GetGrain<IRegionalOfficeGrain>(dialogue.Slot.OfficeId).CancelAsync(dialogueId, reason);
+        await RecordAsync(cancelled);
+        return cancelled;
+    }
+
+    public async Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken)
+    {
+        RequireProfile();
+        await ResolvePendingAsync();
+        return DialogueListing.Page(state.State.Dialogues.Values, filter, pageSize, pageToken);
+    }
+
+    /// <summary>Up to two slots at other offices that are earlier than the one found, earliest first.</summary>
+    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found)
+    {
+        var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        var answers = await Task.WhenAll(offices
+            .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
+            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, request with { OfficeId = o.OfficeId })));
+        return answers
+            .Select(a => a.Slot)
+            .OfType<SlotRecord>()
+            .Where(s => s.StartUtc < found.StartUtc)
+            .OrderBy(s => s.StartUtc)
+            .ThenBy(s => s.OfficeId, StringComparer.Ordinal)
+            .Take(2)
+            .ToList();
+    }
+
+    private async Task<HuvudmanForSlot> ForSlotAsync(HuvudmanRecord profile)
+    {
+        var overrides = await GrainFactory.GetGrain<ISchoolCalendarGrain>(profile.Kommunkod).GetOverridesAsync();
+        var last = state.State.Dialogues.Values.Where(d => d.IsActive).Select(d => (DateOnly?)d.Slot.Date).Max();
+        return new HuvudmanForSlot(profile.OrganisationNumber, profile.Name, profile.Kommunkod, profile.Position, profile.Pupils,
+            last, state.State.BlockedDates, overrides);
+    }
+
+    private async Task RecordAsync(DialogueRecord dialogue)
+    {
+        state.State.Dialogues[dialogue.DialogueId] = dialogue;
+        if (state.State.Pending?.DialogueId == dialogue.DialogueId)
+        {
+            state.State.Pending = null;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is ahead of storage now; a fresh activation reloads storage and resolves the pending marker.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Finishes a booking whose outcome was never recorded here: the office's calendar decides.</summary>
+    private async Task ResolvePendingAsync()
+    {
+        if (state.State.Pending is not { } pending)
+        {
+            return;
+        }
+
+        var dialogue = await GrainFactory.GetGrain<IRegionalOfficeGrain>(pending.OfficeId).GetDialogueAsync(pending.DialogueId);
+        if (dialogue is not null)
+        {
+            state.State.Dialogues[dialogue.DialogueId] = dialogue;
+        }
+
+        state.State.Pending = null;
+        await state.WriteStateAsync();
+    }
+
+    private HuvudmanRecord RequireProfile()
     {
         if (state.State.Profile is { } profile)
         {
-            return Task.FromResult(profile);
+            return profile;
         }
 
         var key = this.GetPrimaryKeyString();

@@ -1,8 +1,13 @@
+using System.Globalization;
+using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
+using Planering.Domain.Scheduling;
+using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Registry;
 
@@ -10,12 +15,22 @@ namespace Planering.Grains.Registry;
 public sealed class RegionalOfficeState
 {
     [Id(0)] public OfficeRecord? Office { get; set; }
+
+    /// <summary>The office calendar: every dialogue booked here, cancelled ones included. The source of truth for bookings.</summary>
+    [Id(1)] public Dictionary<string, DialogueRecord> Dialogues { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>
+/// A regional office: its profile and staff, and the single writer of its calendar of dialogues. Searches read the
+/// in-memory <see cref="OfficeSchedule"/> index (built once per activation from the stored dialogues); bookings and
+/// cancellations change the stored dialogues first and the index only once the write has succeeded.
+/// </summary>
 public sealed class RegionalOfficeGrain(
     [PersistentState("office", StorageNames.Planering)] IPersistentState<RegionalOfficeState> state,
     TimeProvider clock) : Grain, IRegionalOfficeGrain
 {
+    private OfficeSchedule? _schedule;
+
     public async Task<OfficeRecord> UpsertAsync(OfficeUpsert upsert)
     {
         var profile = OfficeProfile.Create(
@@ -45,6 +60,124 @@ public sealed class RegionalOfficeGrain(
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).PublishAsync(office);
         return office;
+    }
+
+    public Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request)
+    {
+        var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
+        return Task.FromResult(SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation));
+    }
+
+    public async Task<DialogueRecord> BookAsync(string dialogueId, string requestId, HuvudmanForSlot huvudman, SlotChoice slot)
+    {
+        if (state.State.Dialogues.TryGetValue(dialogueId, out var existing))
+        {
+            return existing;
+        }
+
+        var search = SearchFor(huvudman);
+        var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
+        var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
+        if (found is null)
+        {
+            throw Refusal(rejection!.Value, search, huvudman, slot);
+        }
+
+        var dialogue = new DialogueRecord(dialogueId, requestId, huvudman.OrganisationNumber, huvudman.Name, found.ToRecord(slot.SpsmParticipation), clock.GetUtcNow(), null, null);
+        state.State.Dialogues[dialogueId] = dialogue;
+        await WriteOrRollBackAsync(dialogueId, previous: null);
+        _schedule?.Add(dialogue.ToBooking());
+        return dialogue;
+    }
+
+    public async Task<DialogueRecord> CancelAsync(string dialogueId, string? reason)
+    {
+        if (!state.State.Dialogues.TryGetValue(dialogueId, out var dialogue))
+        {
+            throw PlaneringException.NotFound("dialogue", dialogueId);
+        }
+
+        if (!dialogue.IsActive)
+        {
+            return dialogue;
+        }
+
+        var cancelled = dialogue with { CancelledAt = clock.GetUtcNow(), CancelReason = reason };
+        state.State.Dialogues[dialogueId] = cancelled;
+        await WriteOrRollBackAsync(dialogueId, previous: dialogue);
+        _schedule?.Cancel(dialogueId, cancelled.CancelledAt!.Value, reason);
+        return cancelled;
+    }
+
+    public Task<DialogueRecord?> GetDialogueAsync(string dialogueId) =>
+        Task.FromResult(state.State.Dialogues.GetValueOrDefault(dialogueId));
+
+    public Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken)
+    {
+        RequireOffice();
+        return Task.FromResult(DialogueListing.Page(state.State.Dialogues.Values, filter, pageSize, pageToken));
+    }
+
+    private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
+
+    private static SlotSearch SearchFor(HuvudmanForSlot huvudman) =>
+        new(OfficeWorkingTime.Default, SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), WorkloadModel.Default);
+
+    private SlotQuery QueryFor(HuvudmanForSlot huvudman, IReadOnlyList<DialogueMode> modes, DateOnly? earliest, int horizonDays, bool spsm)
+    {
+        var office = RequireOffice();
+        var today = StockholmTime.LocalDate(clock.GetUtcNow());
+        var from = earliest is { } e && e > today ? e : today;
+        return new SlotQuery(huvudman.ToDomain(), office.ToScheduling(), modes, from, horizonDays, spsm, today);
+    }
+
+    /// <summary>
+    /// Why a chosen slot cannot be booked: taken by someone else since it was offered (a Conflict, with the next free
+    /// slot named so the caller can retry at once), or forbidden by a rule (a RuleViolation).
+    /// </summary>
+    private PlaneringException Refusal(RejectionCode rejection, SlotSearch search, HuvudmanForSlot huvudman, SlotChoice slot)
+    {
+        var code = RejectionTexts.Code(rejection);
+        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation;
+        if (!taken)
+        {
+            return new PlaneringException(ErrorCode.RuleViolation, $"the slot breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
+        }
+
+        var next = search.FindEarliest(QueryFor(huvudman, [slot.Mode], slot.Date, SlotQuery.DefaultHorizonDays, slot.SpsmParticipation), Schedule).Slot;
+        var details = new Dictionary<string, string>(StringComparer.Ordinal) { ["rule"] = code };
+        var message = $"the slot is no longer free ({code})";
+        if (next is not null)
+        {
+            details["next_date"] = next.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            details["next_local_start"] = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(next.StartMinute)).ToString("HH:mm", CultureInfo.InvariantCulture);
+            details["next_advisor_ids"] = string.Join(',', next.AdvisorIds);
+            message += $"; next free slot: {details["next_date"]} {details["next_local_start"]} with {details["next_advisor_ids"]}";
+        }
+
+        return new PlaneringException(ErrorCode.Conflict, message, "SLOT_TAKEN", details: details);
+    }
+
+    /// <summary>Writes the state; if the write fails, puts the one changed dialogue back so memory matches storage.</summary>
+    private async Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            if (previous is null)
+            {
+                state.State.Dialogues.Remove(dialogueId);
+            }
+            else
+            {
+                state.State.Dialogues[dialogueId] = previous;
+            }
+
+            throw;
+        }
     }
 
     private OfficeRecord RequireOffice() =>

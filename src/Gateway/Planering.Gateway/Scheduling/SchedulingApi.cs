@@ -1,0 +1,169 @@
+using System.Globalization;
+using Grpc.Core;
+using Planering.Contracts.V1;
+using Planering.Domain.Errors;
+using Planering.Domain.Scheduling;
+using Planering.Gateway.Errors;
+using Planering.Grains.Registry;
+using Planering.Grains.Scheduling;
+using DomainMode = Planering.Domain.Workload.DialogueMode;
+
+namespace Planering.Gateway.Scheduling;
+
+/// <summary><c>planering.v1.SchedulingService</c>: checks the request's shape, forwards to the grains, maps back.</summary>
+public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : SchedulingService.SchedulingServiceBase
+{
+    public const int DefaultHorizonDays = SlotQuery.DefaultHorizonDays;
+
+    /// <summary>How far ahead a date may lie; further is a typo, not a plan.</summary>
+    private const int MaxYearsAhead = 5;
+
+    public override async Task<FindNextSlotResponse> FindNextSlot(FindNextSlotRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
+        var earliest = PlanningDate(violations, "earliest_date", request.EarliestDate);
+        RequestShape.KnownEnum(violations, "mode", request.Mode, allowUnspecified: true);
+        violations.Require(request.HorizonDays is >= 0 and <= SlotQuery.MaxHorizonDays, "horizon_days", $"must be between 1 and {SlotQuery.MaxHorizonDays} (0 means {DefaultHorizonDays})");
+        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        violations.ThrowIfAny();
+
+        var horizon = request.HorizonDays == 0 ? DefaultHorizonDays : request.HorizonDays;
+        var find = new FindSlotRequest(earliest, request.Mode.ToDomainModes(), NullIfEmpty(request.OfficeId), horizon, request.SpsmParticipation);
+        var answer = await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).FindNextSlotAsync(find);
+
+        var response = new FindNextSlotResponse { Slot = answer.Slot.ToMessage(), DaysExamined = answer.DaysExamined };
+        response.Rejections.AddRange(answer.Rejections.Select(r => r.ToMessage()));
+        response.Alternatives.AddRange(answer.Alternatives.Select(a => a.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Dialogue> BookDialogue(BookDialogueRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.RequestId.Length is >= 8 and <= 100 && !request.RequestId.Any(char.IsControl), "request_id", "must be 8–100 printable characters");
+        RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
+        var choice = SlotChoice(violations, request.Slot);
+        violations.ThrowIfAny();
+
+        var dialogue = await grains.GetGrain<IBookingRequestGrain>(request.RequestId).BookAsync(request.HuvudmanId, choice!);
+        return dialogue.ToMessage(clock.GetUtcNow());
+    }
+
+    public override async Task<Dialogue> CancelDialogue(CancelDialogueRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var officeId = DialogueIds.OfficeOf(request.DialogueId);
+        violations.Require(officeId is not null, "dialogue_id", "is not a dialogue id (office.hex)");
+        violations.Require(request.Reason.Length <= 500, "reason", "must be at most 500 characters");
+        violations.ThrowIfAny();
+
+        var dialogue = await grains.GetGrain<IRegionalOfficeGrain>(officeId!).GetDialogueAsync(request.DialogueId)
+            ?? throw PlaneringException.NotFound("dialogue", request.DialogueId);
+        var cancelled = await grains.GetGrain<IHuvudmanGrain>(dialogue.HuvudmanId).CancelAsync(request.DialogueId, NullIfEmpty(request.Reason));
+        return cancelled.ToMessage(clock.GetUtcNow());
+    }
+
+    public override async Task<ListDialoguesResponse> ListDialogues(ListDialoguesRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.OfficeId.Length == 0 || request.HuvudmanId.Length == 0, "huvudman_id", "give office_id or huvudman_id, not both");
+        if (request.HuvudmanId.Length > 0)
+        {
+            RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
+        }
+
+        var from = RequestShape.OptionalDate(violations, "from_date", request.FromDate);
+        var to = RequestShape.OptionalDate(violations, "to_date", request.ToDate);
+        var pageSize = RequestShape.PageSize(violations, request.PageSize);
+        violations.Require(request.PageToken.Length <= 300, "page_token", "is not a token this service issued");
+        violations.ThrowIfAny();
+
+        var filter = new DialogueFilter(from, to, request.IncludeCancelled);
+        var token = NullIfEmpty(request.PageToken);
+        var page = request.HuvudmanId.Length > 0 ? await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).ListDialoguesAsync(filter, pageSize, token)
+            : request.OfficeId.Length > 0 ? await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).ListDialoguesAsync(filter, pageSize, token)
+            : await grains.GetGrain<IDialogueQueryGrain>(0).ListAsync(filter, pageSize, token);
+
+        var now = clock.GetUtcNow();
+        var response = new ListDialoguesResponse { NextPageToken = page.NextPageToken ?? string.Empty };
+        response.Dialogues.AddRange(page.Items.Select(d => d.ToMessage(now)));
+        return response;
+    }
+
+    public override async Task<SchoolHolidays> SetSchoolHoliday(SetSchoolHolidayRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        Kommunkod(violations, request.Kommunkod);
+        RequestShape.KnownEnum(violations, "kind", request.Kind, allowUnspecified: false);
+        var start = RequestShape.OptionalDate(violations, "start_date", request.StartDate);
+        var end = RequestShape.OptionalDate(violations, "end_date", request.EndDate);
+        violations.ThrowIfAny();
+
+        var periods = await grains.GetGrain<ISchoolCalendarGrain>(request.Kommunkod)
+            .SetAsync(request.Year, request.Kind.ToDomain(), request.Week == 0 ? null : request.Week, start, end);
+        return periods.ToMessage(request.Kommunkod, request.Year);
+    }
+
+    public override async Task<SchoolHolidays> GetSchoolHolidays(GetSchoolHolidaysRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        Kommunkod(violations, request.Kommunkod);
+        violations.ThrowIfAny();
+
+        var year = request.Year == 0 ? clock.GetUtcNow().Year : request.Year;
+        var periods = await grains.GetGrain<ISchoolCalendarGrain>(request.Kommunkod).GetPeriodsAsync(year);
+        return periods.ToMessage(request.Kommunkod, year);
+    }
+
+    private SlotChoice? SlotChoice(Violations violations, Slot? slot)
+    {
+        if (slot is null)
+        {
+            violations.Add("slot", "is required");
+            return null;
+        }
+
+        violations.Require(slot.OfficeId.Length is > 0 and <= 40, "slot.office_id", "is required");
+        var date = PlanningDate(violations, "slot.date", slot.Date);
+        violations.Require(date is not null, "slot.date", "is required");
+        int? minute = null;
+        if (TimeOnly.TryParseExact(slot.LocalStart, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            minute = (start.Hour * 60) + start.Minute;
+        }
+        else
+        {
+            violations.Add("slot.local_start", "must be a local time HH:MM");
+        }
+
+        violations.Require(slot.Mode is DialogueMode.Digital or DialogueMode.OnSite, "slot.mode", "must be DIGITAL or ON_SITE");
+        violations.Require(slot.AdvisorIds.Count == 2 && slot.AdvisorIds[0] != slot.AdvisorIds[1], "slot.advisor_ids", "must name two different advisors");
+        if (date is null || minute is null)
+        {
+            return null;
+        }
+
+        var mode = slot.Mode == DialogueMode.OnSite ? DomainMode.OnSite : DomainMode.Digital;
+        return new SlotChoice(slot.OfficeId, date.Value, minute.Value, mode, slot.AdvisorIds.ToList(), slot.SpsmParticipation);
+    }
+
+    /// <summary>An optional date for planning: not before 2000 and at most five years ahead.</summary>
+    private DateOnly? PlanningDate(Violations violations, string field, string value)
+    {
+        var date = RequestShape.OptionalDate(violations, field, value);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (date is { } d && (d.Year < 2000 || d > today.AddYears(MaxYearsAhead)))
+        {
+            violations.Add(field, $"must lie between 2000-01-01 and {MaxYearsAhead} years from today");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static void Kommunkod(Violations violations, string value) =>
+        violations.Require(value.Length == 4 && value.All(char.IsAsciiDigit), "kommunkod", "must be a four-digit kommun code");
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,42 @@
+using Planering.Domain.Calendar;
+using Planering.Domain.Scheduling;
+using Planering.Domain.World;
+using Planering.Grains.Registry;
+
+namespace Planering.Grains.Scheduling;
+
+/// <summary>Conversions between the scheduling domain and the records that cross grain calls and are stored.</summary>
+internal static class SchedulingMapping
+{
+    public static SlotRecord ToRecord(this FoundSlot slot, bool spsm) =>
+        new(slot.OfficeId, slot.Date, slot.StartMinute, slot.EndMinute, slot.Mode, slot.AdvisorIds, slot.Effort.DialogueHours,
+            slot.Effort.PreparationHours, slot.TravelMinutesOneWay, slot.PreparationDeadline, slot.StartUtc, slot.EndUtc, spsm);
+
+    public static RejectionRecord ToRecord(this RejectionSummary summary) =>
+        new(RejectionTexts.Code(summary.Code), RejectionTexts.Swedish(summary.Code), RejectionTexts.English(summary.Code),
+            summary.Days, summary.FirstDate, summary.LastDate, summary.Example);
+
+    public static OfficeSlotAnswer ToRecord(this SlotSearchResult result, bool spsm) =>
+        new(result.Slot?.ToRecord(spsm), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined);
+
+    public static Booking ToBooking(this DialogueRecord d) =>
+        new(d.DialogueId, d.RequestId, d.HuvudmanId, d.HuvudmanName, d.Slot.OfficeId, d.Slot.Date, d.Slot.StartMinute, d.Slot.EndMinute,
+            d.Slot.Mode, d.Slot.AdvisorIds, d.Slot.TravelMinutesOneWay, d.Slot.DialogueHours, d.Slot.PreparationHours,
+            d.Slot.SpsmParticipation, d.BookedAt, d.CancelledAt, d.CancelReason);
+
+    public static SchedulingHuvudman ToDomain(this HuvudmanForSlot h) =>
+        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Position.ToDomain(), h.Pupils, h.LastDialogueDate, h.BlockedDates.ToHashSet());
+
+    public static SchedulingOffice ToScheduling(this OfficeRecord office) =>
+        new(office.OfficeId, office.Position.ToDomain(), office.Advisors.Select(a => a.ToDomain()).ToList());
+
+    public static LovOverride ToDomain(this LovOverrideRecord o) => new(o.Kommunkod, o.Year, o.Kind, o.Week, o.StartDate, o.EndDate);
+
+    public static LovOverrideRecord ToRecord(this LovOverride o) => new(o.Kommunkod, o.Year, o.Kind, o.Week, o.StartDate, o.EndDate);
+
+    public static LovPeriodRecord ToRecord(this LovPeriod p) => new(p.Kind, p.Start, p.End, p.Overridden);
+
+    /// <summary>The school calendar with a kommun's own overrides on top of the defaults.</summary>
+    public static SchoolHolidayCalendar SchoolCalendar(IEnumerable<LovOverrideRecord> overrides) =>
+        SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, overrides.Select(o => o.ToDomain()));
+}
