@@ -24,7 +24,8 @@ public static class CapacityForecaster
         var paths = input.Paths;
         var parameters = input.Parameters;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var absence = new StaffAbsence(parameters);
+        var absence = new StaffAbsence(parameters, horizon);
+        var sickness = parameters.SicknessSd > 0 ? InverseCdfTable.BetaWith(parameters.SicknessMean, parameters.SicknessSd) : null;
 
         // The nation per path; each office adds its figures in input order, so the sums are the same on every run.
         var nationalDemand = new float[horizon * paths];
@@ -44,7 +45,7 @@ public static class CapacityForecaster
                 0,
                 paths,
                 parallel,
-                () => new PathSimulator(plan, parameters, absence, input.Seed, samples),
+                () => new PathSimulator(plan, parameters, absence, sickness, input.Seed, samples),
                 (path, _, simulator) =>
                 {
                     simulator.Run(path);
@@ -120,7 +121,7 @@ public static class CapacityForecaster
         });
     }
 
-    /// <summary>Bands per figure and month; reorders each month's paths in place, so call it after the sums are taken.</summary>
+    /// <summary>Bands per figure and month.</summary>
     private static ForecastBand[][] Summarise(int horizon, int paths, ParallelOptions parallel, params float[][] figures)
     {
         var bands = new ForecastBand[figures.Length][];
@@ -129,11 +130,18 @@ public static class CapacityForecaster
             bands[f] = new ForecastBand[horizon];
         }
 
-        Parallel.For(0, figures.Length * horizon, parallel, cell =>
-        {
-            var (f, t) = Math.DivRem(cell, horizon);
-            bands[f][t] = PercentileSelection.Summarise(figures[f].AsSpan(t * paths, paths));
-        });
+        Parallel.For(
+            0,
+            figures.Length * horizon,
+            parallel,
+            () => new BandSummary(paths),
+            (cell, _, summary) =>
+            {
+                var (f, t) = Math.DivRem(cell, horizon);
+                bands[f][t] = summary.Summarise(figures[f].AsSpan(t * paths, paths));
+                return summary;
+            },
+            static _ => { });
         return bands;
     }
 

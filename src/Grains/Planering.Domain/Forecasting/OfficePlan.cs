@@ -21,6 +21,8 @@ internal sealed class OfficePlan
         NominalCapacity = new double[horizon];
         BlockHours = new double[horizon];
         BlockSquares = new double[horizon];
+        DurationMu = new double[horizon];
+        DurationSigma = new double[horizon];
         BookedCount = new int[horizon];
         BookedHours = new double[horizon];
         BookedSquares = new double[horizon];
@@ -41,6 +43,14 @@ internal sealed class OfficePlan
 
     /// <summary>Sum of squared nominal hours of those jobs: the variance of a sum of independent durations grows with it.</summary>
     public double[] BlockSquares { get; }
+
+    /// <summary>
+    /// μ and σ of the lognormal that stands for the month's summed durations when no cancellation touched the month;
+    /// precomputed because most office-months of most paths are untouched.
+    /// </summary>
+    public double[] DurationMu { get; }
+
+    public double[] DurationSigma { get; }
 
     /// <summary>Booked jobs in the month: only they can be cancelled.</summary>
     public int[] BookedCount { get; }
@@ -84,7 +94,28 @@ internal sealed class OfficePlan
         }
 
         plan.BuildQueue(office.Huvudman, parameters.CoverageGraceCycles);
+        for (var t = 0; t < horizon; t++)
+        {
+            (plan.DurationMu[t], plan.DurationSigma[t]) = SummedDurations(plan.BlockHours[t], plan.BlockSquares[t], parameters.DurationCv);
+        }
+
         return plan;
+    }
+
+    /// <summary>
+    /// The lognormal matched in mean and variance (Fenton–Wilkinson) to a sum of independent lognormal durations with
+    /// total <paramref name="hours"/>, squared hours <paramref name="squares"/> and coefficient of variation <paramref name="cv"/>:
+    /// exact for a single dialogue, never negative, one draw per office-month whatever the number of dialogues.
+    /// </summary>
+    public static (double Mu, double Sigma) SummedDurations(double hours, double squares, double cv)
+    {
+        if (hours <= 0)
+        {
+            return (double.NegativeInfinity, 0);
+        }
+
+        var sigma2 = Math.Log(1 + cv * cv * squares / (hours * hours));
+        return (Math.Log(hours) - sigma2 / 2, Math.Sqrt(sigma2));
     }
 
     private void BuildQueue(IReadOnlyList<HuvudmanDemand> huvudman, double graceCycles)

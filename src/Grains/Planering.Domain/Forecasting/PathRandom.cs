@@ -35,7 +35,10 @@ internal sealed class PathRandom : RandomSource
         _s3 = StreamSeeds.SplitMix64(ref x);
     }
 
-    protected override double DoSample() => (NextBits() >> 11) * DoubleUnit;
+    /// <summary>A uniform draw in [0, 1), called directly: the forecast's own samplers skip MathNet's virtual layers.</summary>
+    public double NextUniform() => (NextBits() >> 11) * DoubleUnit;
+
+    protected override double DoSample() => NextUniform();
 
     protected override int DoSampleInteger()
     {

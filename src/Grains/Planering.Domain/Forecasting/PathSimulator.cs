@@ -17,8 +17,8 @@ internal sealed class PathSimulator
     private readonly long _seed;
     private readonly OfficeSamples _samples;
     private readonly PathRandom _random = new();
-    private readonly double _sicknessAlpha;
-    private readonly double _sicknessBeta;
+    private readonly InverseCdfTable? _sickness;
+    private readonly InverseCdfTable _normal = InverseCdfTable.StandardNormal;
     private readonly double _durationVariance;
     private readonly double[] _away;
     private readonly double[] _cancelledHours;
@@ -29,21 +29,14 @@ internal sealed class PathSimulator
     private readonly double[] _arrivedBefore;
     private readonly double[] _servedThrough;
 
-    public PathSimulator(OfficePlan plan, ForecastParameters parameters, StaffAbsence absence, long seed, OfficeSamples samples)
+    public PathSimulator(OfficePlan plan, ForecastParameters parameters, StaffAbsence absence, InverseCdfTable? sickness, long seed, OfficeSamples samples)
     {
         _plan = plan;
         _parameters = parameters;
         _absence = absence;
         _seed = seed;
         _samples = samples;
-        if (parameters.SicknessSd > 0)
-        {
-            // Beta(α, β) with the given mean m and deviation s: α + β = m(1 − m)/s² − 1.
-            var m = parameters.SicknessMean;
-            var total = m * (1 - m) / (parameters.SicknessSd * parameters.SicknessSd) - 1;
-            _sicknessAlpha = m * total;
-            _sicknessBeta = (1 - m) * total;
-        }
+        _sickness = sickness;
 
         _durationVariance = parameters.DurationCv * parameters.DurationCv;
         var horizon = plan.Horizon;
@@ -70,7 +63,7 @@ internal sealed class PathSimulator
             _absence.Sample(_random, plan.Advisors, _away);
         }
 
-        var trendShift = plan.Trend is { ResidualStandardError: > 0 } ? Normal.Sample(_random, 0, 1) : 0;
+        var trendShift = plan.Trend is { ResidualStandardError: > 0 } ? _normal.Sample(_random) : 0;
         SampleCancellations(horizon);
 
         var backlog = 0.0;
@@ -149,9 +142,11 @@ internal sealed class PathSimulator
 
     private double SampleDemand(int t)
     {
-        var hours = Math.Max(0, _plan.BlockHours[t] - _cancelledHours[t]) + _returnedHours[t];
+        var plan = _plan;
+        var touched = _cancelledHours[t] > 0 || _returnedHours[t] > 0;
+        var hours = touched ? Math.Max(0, plan.BlockHours[t] - _cancelledHours[t]) + _returnedHours[t] : plan.BlockHours[t];
         // Cancelling every booking of a month leaves rounding residue, not demand.
-        if (hours <= Slack * _plan.BlockHours[t])
+        if (hours <= Slack * plan.BlockHours[t])
         {
             return 0;
         }
@@ -161,11 +156,10 @@ internal sealed class PathSimulator
             return hours;
         }
 
-        // The sum of independent lognormal durations, matched in mean and variance by one lognormal (Fenton–Wilkinson):
-        // exact for a single dialogue, never negative, and one draw per office-month whatever the number of dialogues.
-        var squares = Math.Max(0, _plan.BlockSquares[t] - _cancelledSquares[t]) + _returnedSquares[t];
-        var sigma2 = Math.Log(1 + _durationVariance * squares / (hours * hours));
-        return LogNormal.Sample(_random, Math.Log(hours) - sigma2 / 2, Math.Sqrt(sigma2));
+        var (mu, sigma) = touched
+            ? OfficePlan.SummedDurations(hours, Math.Max(0, plan.BlockSquares[t] - _cancelledSquares[t]) + _returnedSquares[t], _parameters.DurationCv)
+            : (plan.DurationMu[t], plan.DurationSigma[t]);
+        return Math.Exp(mu + sigma * _normal.Sample(_random));
     }
 
     private double SampleCapacity(int t, double trendShift)
@@ -177,7 +171,7 @@ internal sealed class PathSimulator
             capacity *= Math.Max(0, 1 - _away[t] / plan.Advisors);
         }
 
-        var sickness = _parameters.SicknessSd > 0 ? Beta.Sample(_random, _sicknessAlpha, _sicknessBeta) : _parameters.SicknessMean;
+        var sickness = _sickness?.Sample(_random) ?? _parameters.SicknessMean;
         capacity *= 1 - sickness;
         if (plan.Trend is not null)
         {

@@ -15,6 +15,8 @@ namespace Planering.Domain.Forecasting;
 internal sealed class StaffAbsence
 {
     private readonly double _eventProbability;
+    private readonly double _logNoEvent;
+    private readonly double _noEventInHorizon;
     private readonly double _leaveShare;
     private readonly int _leaveMin;
     private readonly int _leaveMax;
@@ -22,11 +24,13 @@ internal sealed class StaffAbsence
     private readonly double _hiringShape;
     private readonly double _hiringRate;
 
-    public StaffAbsence(ForecastParameters parameters)
+    public StaffAbsence(ForecastParameters parameters, int horizon)
     {
         var leave = MonthlyProbability(parameters.ParentalLeaveRate);
         var vacancy = MonthlyProbability(parameters.VacancyRate);
         _eventProbability = 1 - (1 - leave) * (1 - vacancy);
+        _logNoEvent = Math.Log(1 - _eventProbability);
+        _noEventInHorizon = Math.Pow(1 - _eventProbability, horizon);
         // Competing risks: when something happens in a month, it is a leave in proportion to the two monthly probabilities.
         _leaveShare = leave + vacancy > 0 ? leave / (leave + vacancy) : 0;
         _leaveMin = parameters.ParentalLeaveMinMonths;
@@ -51,14 +55,13 @@ internal sealed class StaffAbsence
             var atWork = 0;
             while (atWork < horizon)
             {
-                // Geometric counts trials up to and including the first success; the event starts in that trial's month.
-                var start = atWork + Geometric.Sample(random, _eventProbability) - 1;
+                var start = atWork + MonthsWithoutEvent(random, atWork == 0, horizon - atWork);
                 if (start >= horizon)
                 {
                     break;
                 }
 
-                var isLeave = _leaveShare >= 1 || (_leaveShare > 0 && random.NextDouble() < _leaveShare);
+                var isLeave = _leaveShare >= 1 || (_leaveShare > 0 && random.NextUniform() < _leaveShare);
                 if (isLeave)
                 {
                     var months = _leaveMin == _leaveMax ? _leaveMin : DiscreteUniform.Sample(random, _leaveMin, _leaveMax);
@@ -84,6 +87,27 @@ internal sealed class StaffAbsence
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Geometric by inverse transform: P(at least k quiet months) = (1 − q)^k, so k = ⌊ln(1 − u) / ln(1 − q)⌋. Most advisors
+    /// stay the whole horizon, which a first draw can tell against a precomputed threshold without taking a logarithm.
+    /// </summary>
+    private int MonthsWithoutEvent(PathRandom random, bool fromStart, int remaining)
+    {
+        var survival = 1 - random.NextUniform();
+        if (fromStart && survival <= _noEventInHorizon)
+        {
+            return remaining;
+        }
+
+        if (_eventProbability >= 1)
+        {
+            return 0;
+        }
+
+        var months = Math.Floor(Math.Log(survival) / _logNoEvent);
+        return months >= remaining ? remaining : (int)months;
     }
 
     private static double MonthlyProbability(double yearly) => yearly >= 1 ? 1 : 1 - Math.Pow(1 - yearly, 1.0 / 12);
