@@ -68,12 +68,13 @@ public static class ForecastRules
         RequireShare(violations, at + "rescheduled_share", p.RescheduledShare);
         RequireDelays(violations, at + "reschedule_delay", p.RescheduleDelayMinMonths, p.RescheduleDelayMaxMonths, 0);
         RequireRange(violations, at + "duration_cv", p.DurationCv, 0, MaxCoefficientOfVariation);
-        violations.Require(double.IsFinite(p.SicknessMean) && p.SicknessMean >= 0 && p.SicknessMean < 1, at + "sickness_mean", "must be at least 0 and below 1");
+        var meanValid = double.IsFinite(p.SicknessMean) && p.SicknessMean >= 0 && p.SicknessMean < 1;
+        violations.Require(meanValid, at + "sickness_mean", "must be at least 0 and below 1");
         if (!double.IsFinite(p.SicknessSd) || p.SicknessSd < 0)
         {
             violations.Add(at + "sickness_sd", "must be a finite number of at least 0");
         }
-        else if (p.SicknessSd > 0 && double.IsFinite(p.SicknessMean) && !(p.SicknessSd * p.SicknessSd < p.SicknessMean * (1 - p.SicknessMean)))
+        else if (p.SicknessSd > 0 && meanValid && !(p.SicknessSd * p.SicknessSd < p.SicknessMean * (1 - p.SicknessMean)))
         {
             // A Beta distribution with this mean cannot spread further; beyond it there is no such distribution.
             violations.Add(at + "sickness_sd", "must be below √(sickness_mean·(1 − sickness_mean))");
@@ -118,9 +119,10 @@ public static class ForecastRules
             }
         }
 
-        violations.Require(office.Advisors is >= 0 and <= Staffing.MaxAdvisors, $"{at}.advisors", Invariant($"must be between 0 and {Staffing.MaxAdvisors}"));
+        var advisorsValid = office.Advisors is >= 0 and <= Staffing.MaxAdvisors;
+        violations.Require(advisorsValid, $"{at}.advisors", Invariant($"must be between 0 and {Staffing.MaxAdvisors}"));
         violations.Require(
-            double.IsFinite(office.TotalFte) && office.TotalFte >= 0 && office.TotalFte <= office.Advisors && (office.Advisors == 0 || office.TotalFte > 0),
+            !advisorsValid || (double.IsFinite(office.TotalFte) && office.TotalFte >= 0 && office.TotalFte <= office.Advisors && (office.Advisors == 0 || office.TotalFte > 0)),
             $"{at}.total_fte",
             "must be above 0 and at most the number of advisors (0 when there are none)");
 

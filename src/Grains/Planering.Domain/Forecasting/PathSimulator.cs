@@ -56,14 +56,17 @@ internal sealed class PathSimulator
         var horizon = plan.Horizon;
         _random.Reset(StreamSeeds.PathSeed(_seed, plan.StreamKey, path));
 
-        // The draws come in a fixed order (staff, trend, cancellations, then month by month), so a path is reproducible.
+        // The draws come in a fixed order (trend, staff, cancellations, then month by month), so a path is reproducible.
+        // The trend's draw is taken even when no trend is used: with and without history a path then sees the same
+        // absences, cancellations and durations (common random numbers), and the regression's effect is the cap alone.
+        var trendNormal = _normal.Sample(_random);
+        var trendShift = plan.Trend is { ResidualStandardError: > 0 } ? trendNormal : 0;
         Array.Clear(_away);
         if (plan.Advisors > 0 && _absence.Active)
         {
             _absence.Sample(_random, plan.Advisors, _away);
         }
 
-        var trendShift = plan.Trend is { ResidualStandardError: > 0 } ? _normal.Sample(_random) : 0;
         SampleCancellations(horizon);
 
         var backlog = 0.0;
