@@ -137,6 +137,23 @@ public sealed class DeterministicForecastTests
         Assert.Equal(1.0, forecast.National.CoverageProbability);
     }
 
+    [Fact]
+    public void A_single_path_of_a_single_month_is_its_own_percentiles()
+    {
+        var input = Tiny(ForecastParameters.Default, Alfa() with { CapacityHours = [100] }) with { HorizonMonths = 1, Paths = 1 };
+
+        var month = Assert.Single(CapacityForecaster.Run(input).National.Months);
+
+        foreach (var band in new[] { month.DemandHours, month.CapacityHours, month.Utilisation, month.BacklogHours })
+        {
+            Assert.Equal(band.Mean, band.P10, 4);
+            Assert.Equal(band.Mean, band.P50, 4);
+            Assert.Equal(band.Mean, band.P90, 4);
+        }
+
+        Assert.True(month.DemandHours.Mean > 0 && month.CapacityHours.Mean > 0);
+    }
+
     private static void AssertMonths(OfficeForecast office, double[] demand, double[] capacity, double[] utilisation, double[] backlog)
     {
         for (var t = 0; t < demand.Length; t++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Planering.Domain.Forecasting;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal sealed class BandSummary
         _scratch = new uint[paths];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ForecastBand Summarise(ReadOnlySpan<float> values)
     {
         var n = values.Length;
@@ -46,6 +49,7 @@ internal sealed class BandSummary
         return new ForecastBand(sum / n, Percentile(sorted, 0.10), Percentile(sorted, 0.50), Percentile(sorted, 0.90));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<uint> Sort(int n)
     {
         var from = _keys;

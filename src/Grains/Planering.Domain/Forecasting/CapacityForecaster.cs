@@ -35,12 +35,14 @@ public static class CapacityForecaster
         var nationalCovered = new bool[paths];
         Array.Fill(nationalCovered, true);
 
+        // One buffer serves every office in turn: each path overwrites all of its cells, and an office's figures are
+        // summed into the nation and summarised before the next office starts.
+        var samples = new OfficeSamples(horizon, paths);
         var offices = new OfficeForecast[input.Offices.Count];
         var officeMeans = new ForecastBand[input.Offices.Count][][];
         for (var o = 0; o < input.Offices.Count; o++)
         {
             var plan = OfficePlan.Build(input.Offices[o], horizon, parameters);
-            var samples = new OfficeSamples(horizon, paths);
             Parallel.For(
                 0,
                 paths,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 
 namespace Planering.Domain.Forecasting;
@@ -50,6 +51,7 @@ internal sealed class PathSimulator
         _servedThrough = new double[horizon];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int path)
     {
         var plan = _plan;
@@ -97,6 +99,7 @@ internal sealed class PathSimulator
         _samples.Covered[path] = IsCovered();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SampleCancellations(int horizon)
     {
         Array.Clear(_cancelledHours);
@@ -143,6 +146,7 @@ internal sealed class PathSimulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SampleDemand(int t)
     {
         var plan = _plan;
@@ -165,6 +169,7 @@ internal sealed class PathSimulator
         return Math.Exp(mu + sigma * _normal.Sample(_random));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SampleCapacity(int t, double trendShift)
     {
         var plan = _plan;
@@ -184,6 +189,7 @@ internal sealed class PathSimulator
         return capacity;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsCovered()
     {
         var plan = _plan;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 
 namespace Planering.Domain.Forecasting;
@@ -47,6 +48,7 @@ internal sealed class StaffAbsence
     public bool Active => _eventProbability > 0;
 
     /// <summary>Adds, per month, the advisors away (fractions for part months) to <paramref name="away"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sample(PathRandom random, int advisors, Span<double> away)
     {
         var horizon = away.Length;
