@@ -1,0 +1,8 @@
+namespace Planering.Domain.Forecasting;
+
+/// <summary>What one huvudman asks of its office over the horizon: the dialogue's effort, its cycle and when it next falls due.</summary>
+/// <param name="HoursPerDialogue">Advisor hours for one dialogue, including preparation and travel.</param>
+/// <param name="CycleMonths">Months between two dialogues of this huvudman.</param>
+/// <param name="NextDueMonth">Month index, relative to the forecast's start month (0), when the next dialogue falls due; negative when it is overdue.</param>
+/// <param name="BookedMonth">Month index of the already booked next dialogue, or null when none is booked; a booking is the demand in that month.</param>
+public sealed record HuvudmanDemand(double HoursPerDialogue, int CycleMonths, int NextDueMonth, int? BookedMonth = null);
