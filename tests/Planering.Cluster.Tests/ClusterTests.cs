@@ -57,6 +57,21 @@ public sealed class ClusterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_gateway_started_before_any_silo_waits_for_the_cluster_and_then_serves()
+    {
+        var database = await postgres.EmptyDatabaseAsync();
+        var clusterId = NewClusterId();
+
+        // Compose may start the gateway first: it must keep looking in the (not yet created) membership table.
+        var gatewayStart = Node.StartGatewayAsync(database, clusterId);
+        await using var silo = await Node.StartSiloAsync(database, ClusterMode.AdoNet, clusterId);
+        await using var gateway = await gatewayStart.WaitAsync(ClusterConnectRetry.Patience);
+
+        var office = await gateway.Registry.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = "visby", Name = "Visby", Kommunkod = "0980" });
+        Assert.Equal(office, await silo.Registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = "visby" }));
+    }
+
+    [Fact]
     public async Task A_full_cluster_restart_gives_back_the_identical_registry()
     {
         var database = await postgres.SeededDatabaseAsync();
