@@ -1,20 +1,43 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Planering.Grains.Hosting;
 
 namespace Planering.Gateway.Hosting;
 
 /// <summary>
 /// The stand-alone gateway: a stateless Orleans client of a running cluster serving the same gRPC API as the
-/// co-hosted default. Several can run side by side.
+/// co-hosted default. Several can run side by side; in <c>AdoNet</c> mode each finds the silos in the PostgreSQL
+/// membership table, so silos may come and go without reconfiguring the gateways.
 /// </summary>
 public static class GatewayHost
 {
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => o.Problems());
+        var postgreSql = builder.Configuration[PostgreSql.ConnectionStringSetting];
+        var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => o.Problems(postgreSql));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            if (cluster.Mode == ClusterMode.AdoNet)
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ServiceId = cluster.ServiceId;
+                    o.ClusterId = cluster.ClusterId;
+                });
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgreSql.Invariant;
+                    o.ConnectionString = postgreSql;
+                });
+                client.UseConnectionRetryFilter<ClusterConnectRetry>();
+            }
+            else
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+
             client.Services.AddPlaneringSerialization();
         });
         builder.AddPlaneringGateway();

@@ -8,7 +8,17 @@ public static class OptionsCheck
     public static T Read<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> problems)
         where T : class, new()
     {
-        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        T options;
+        try
+        {
+            options = configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder's message names the setting and the type it could not convert to (an unknown enum name, say).
+            throw new OptionsValidationException(section, typeof(T), [exception.Message]);
+        }
+
         var found = problems(options).ToList();
         if (found.Count > 0)
         {

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Planering.Gateway.Hosting;
+
+namespace Planering.Silo.Clustering;
+
+/// <summary>Joins the silo to its cluster as <see cref="PlaneringClusterOptions.Mode"/> says.</summary>
+public static class SiloClustering
+{
+    public static ISiloBuilder UsePlaneringClustering(this ISiloBuilder silo, PlaneringClusterOptions cluster, string? postgreSqlConnectionString)
+    {
+        if (cluster.Mode == ClusterMode.Localhost)
+        {
+            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = cluster.ServiceId;
+            o.ClusterId = cluster.ClusterId;
+        });
+
+        // The silo listens where it advertises: on loopback for the local script, on the container's own address in compose.
+        silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort);
+        return silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgreSql.Invariant;
+            o.ConnectionString = postgreSqlConnectionString;
+        });
+    }
+
+    /// <summary>The advertised address as an IP: taken as given, or a host name resolved once at start.</summary>
+    public static IPAddress AdvertisedAddress(PlaneringClusterOptions cluster)
+    {
+        if (IPAddress.TryParse(cluster.AdvertisedAddress, out var address))
+        {
+            return address;
+        }
+
+        var setting = $"{PlaneringClusterOptions.Section}:AdvertisedAddress";
+        try
+        {
+            return Dns.GetHostAddresses(cluster.AdvertisedAddress).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? throw new OptionsValidationException(setting, typeof(PlaneringClusterOptions), [$"{setting} '{cluster.AdvertisedAddress}' has no IPv4 address"]);
+        }
+        catch (SocketException exception)
+        {
+            throw new OptionsValidationException(setting, typeof(PlaneringClusterOptions), [$"{setting} '{cluster.AdvertisedAddress}' does not resolve: {exception.Message}"]);
+        }
+    }
+}
