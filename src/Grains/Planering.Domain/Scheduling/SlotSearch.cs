@@ -144,7 +144,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         }
 
         var present = query.Office.Advisors
-            .Where(a => a.WorkingDays.Contains(date.DayOfWeek) && !a.Absences.Any(x => x.Start <= date && date <= x.End))
+            .Where(a => a.IsOnDuty(date))
             .OrderBy(a => a.AdvisorId, StringComparer.Ordinal)
             .ToList();
         if (fixedAdvisors is not null)
@@ -245,14 +245,13 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
         bool Enough(Advisor advisor)
         {
-            var dayHours = WorkingTime.Hours.DayLength.TotalHours * Math.Min(1.0, advisor.Fte * 5 / Math.Max(1, advisor.WorkingDays.Count));
+            var dayHours = WorkingTime.Hours.DayLength.TotalHours * advisor.DayFraction;
             var available = 0.0;
             var required = preparationHours / 2;
             for (var day = windowStart; day <= overlapEnd; day = day.AddDays(1))
             {
                 var bookings = schedule.BookingsOf(advisor.AdvisorId, day);
-                if (day < date && WorkingTime.IsWorkingDay(day) && advisor.WorkingDays.Contains(day.DayOfWeek)
-                    && !advisor.Absences.Any(x => x.Start <= day && day <= x.End))
+                if (day < date && WorkingTime.IsWorkingDay(day) && advisor.IsOnDuty(day))
                 {
                     available += dayHours - bookings.Sum(x => (x.BusyToMinute - x.BusyFromMinute) / 60.0);
                 }
