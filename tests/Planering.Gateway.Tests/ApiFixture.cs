@@ -26,6 +26,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public SchedulingService.SchedulingServiceClient Scheduling => new(Channel);
 
+    public ForecastService.ForecastServiceClient Forecast => new(Channel);
+
     public string DatabasePath => Path.Combine(_directory, "planering.db");
 
     /// <summary>Where Orleans clients (a stand-alone gateway) reach the silo.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 
 namespace Planering.Gateway.Hosting;
@@ -39,6 +40,7 @@ public static class GatewayHost
             }
 
             client.Services.AddPlaneringSerialization();
+            client.AddMemoryStreams(PlanEvents.StreamProvider);
         });
         builder.AddPlaneringGateway();
 

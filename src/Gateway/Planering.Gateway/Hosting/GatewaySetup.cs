@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
+using Planering.Gateway.Forecasting;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
 
@@ -39,6 +40,7 @@ public static class GatewaySetup
     {
         app.MapGrpcService<RegistryApi>();
         app.MapGrpcService<SchedulingApi>();
+        app.MapGrpcService<ForecastApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -10,5 +10,5 @@ public static class StorageNames
     public const string PubSub = "PubSubStore";
 
     /// <summary>The stream provider for Planering's events.</summary>
-    public const string Streams = "planering";
+    public const string Streams = Forecasting.PlanEvents.StreamProvider;
 }

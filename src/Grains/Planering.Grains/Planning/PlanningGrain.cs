@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Planering.Domain.Planning;
+using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
 
@@ -15,7 +17,8 @@ public sealed class PlanningState
 /// stays until a rebalance moves it.
 /// </summary>
 public sealed class PlanningGrain(
-    [PersistentState("planning", StorageNames.Planering)] IPersistentState<PlanningState> state) : Grain, IPlanningGrain
+    [PersistentState("planning", StorageNames.Planering)] IPersistentState<PlanningState> state,
+    ILogger<PlanningGrain> logger) : Grain, IPlanningGrain
 {
     private IReadOnlyList<OfficeRecord>? _offices;
 
@@ -32,6 +35,7 @@ public sealed class PlanningGrain(
 
             state.State.OfficeByHuvudman[huvudman.OrganisationNumber] = officeId;
             await state.WriteStateAsync();
+            await this.PublishPlanChangeAsync(logger, "assignment-changed", officeId);
         }
 
         // Always tell the huvudman's current kommun shard: it may have just moved there.

@@ -5,6 +5,8 @@ using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
+using Microsoft.Extensions.Logging;
+using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Scheduling;
@@ -27,7 +29,8 @@ public sealed class RegionalOfficeState
 /// </summary>
 public sealed class RegionalOfficeGrain(
     [PersistentState("office", StorageNames.Planering)] IPersistentState<RegionalOfficeState> state,
-    TimeProvider clock) : Grain, IRegionalOfficeGrain
+    TimeProvider clock,
+    ILogger<RegionalOfficeGrain> logger) : Grain, IRegionalOfficeGrain
 {
     private OfficeSchedule? _schedule;
 
@@ -44,6 +47,7 @@ public sealed class RegionalOfficeGrain(
         if (previous is null || previous.Position != office.Position)
         {
             await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).OfficesChangedAsync();
+            await this.PublishPlanChangeAsync(logger, "office-changed", office.OfficeId);
         }
 
         return office;
@@ -59,6 +63,7 @@ public sealed class RegionalOfficeGrain(
         state.State.Office = office;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).PublishAsync(office);
+        await this.PublishPlanChangeAsync(logger, "staffing-changed", office.OfficeId);
         return office;
     }
 
@@ -87,6 +92,7 @@ public sealed class RegionalOfficeGrain(
         state.State.Dialogues[dialogueId] = dialogue;
         await WriteOrRollBackAsync(dialogueId, previous: null);
         _schedule?.Add(dialogue.ToBooking());
+        await this.PublishPlanChangeAsync(logger, "dialogue-booked", dialogue.Slot.OfficeId);
         return dialogue;
     }
 
@@ -106,6 +112,7 @@ public sealed class RegionalOfficeGrain(
         state.State.Dialogues[dialogueId] = cancelled;
         await WriteOrRollBackAsync(dialogueId, previous: dialogue);
         _schedule?.Cancel(dialogueId, cancelled.CancelledAt!.Value, reason);
+        await this.PublishPlanChangeAsync(logger, "dialogue-cancelled", cancelled.Slot.OfficeId);
         return cancelled;
     }
 

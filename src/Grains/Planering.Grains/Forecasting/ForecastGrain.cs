@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Planering.Domain.Calendar;
+using Planering.Domain.Forecasting;
+using Planering.Domain.Workload;
+using Planering.Domain.World;
+using Planering.Grains.Hosting;
+
+namespace Planering.Grains.Forecasting;
+
+/// <summary>
+/// Computes capacity forecasts and keeps the live one current. Plan changes arrive on the plan-changes stream
+/// (implicit subscription); a burst of them is debounced into one recomputation, after which watchers are notified on
+/// the forecast-updates stream. The cache is memory only: after a restart the first request recomputes it.
+/// </summary>
+[ImplicitStreamSubscription(PlanEvents.PlanChangesNamespace)]
+public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGrain> logger) : Grain, IForecastGrain
+{
+    /// <summary>How long the grain waits after a change for more changes before it recomputes.</summary>
+    public static readonly TimeSpan DebounceDelay = TimeSpan.FromSeconds(1);
+
+    private ForecastRecord? _live;
+    private string? _pendingTrigger;
+    private IGrainTimer? _debounce;
+    private long _version;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var changes = this.GetStreamProvider(StorageNames.Streams).GetStream<PlanChanged>(PlanEvents.PlanChanges);
+        await changes.SubscribeAsync((change, _) => OnPlanChangedAsync(change));
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup");
+
+    public async Task<ForecastRecord> ComputeAsync(ForecastRequest request)
+    {
+        var isLive = request.HorizonMonths == ForecastInput.DefaultHorizonMonths && request.Paths == ForecastInput.DefaultPaths
+            && request.Seed == ForecastRequest.DefaultSeed && request.Parameters == ForecastParameterOverrides.None;
+        var forecast = isLive
+            ? await GetLiveAsync()
+            : await ComputeCoreAsync(request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0);
+        return Only(forecast, request.OfficeIds);
+    }
+
+    private Task OnPlanChangedAsync(PlanChanged change)
+    {
+        _pendingTrigger = change.Trigger;
+        _debounce ??= this.RegisterGrainTimer(RecomputeAsync, new GrainTimerCreationOptions(DebounceDelay, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    private async Task RecomputeAsync(CancellationToken cancellationToken)
+    {
+        _debounce?.Dispose();
+        _debounce = null;
+        var trigger = _pendingTrigger ?? "plan-changed";
+        _pendingTrigger = null;
+        _live = await ComputeLiveAsync(trigger);
+        await this.GetStreamProvider(StorageNames.Streams).GetStream<ForecastUpdated>(PlanEvents.ForecastUpdates)
+            .OnNextAsync(new ForecastUpdated(_live.Version));
+    }
+
+    private Task<ForecastRecord> ComputeLiveAsync(string trigger) =>
+        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version);
+
+    private async Task<ForecastRecord> ComputeCoreAsync(int horizon, int paths, long seed, ForecastParameters parameters, string trigger, long version)
+    {
+        var today = ForecastWorld.Today(clock);
+        var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
+        var school = SchoolHolidayCalendar.Create(SwedishGeography.Sweden);
+        var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman,
+            WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
+
+        // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.
+        var started = clock.GetTimestamp();
+        var forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input)));
+        var elapsed = clock.GetElapsedTime(started);
+        LogComputed(logger, trigger, offices.Count, huvudman.Count, paths, elapsed.TotalMilliseconds);
+        return forecast.ToRecord(clock.GetUtcNow(), trigger, version);
+    }
+
+    private static ForecastRecord Only(ForecastRecord forecast, IReadOnlyList<string> officeIds)
+    {
+        if (officeIds.Count == 0)
+        {
+            return forecast;
+        }
+
+        var unknown = officeIds.Where(id => forecast.Offices.All(o => o.OfficeId != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw Domain.Errors.PlaneringException.NotFound("office", string.Join(", ", unknown));
+        }
+
+        return forecast with { Offices = forecast.Offices.Where(o => officeIds.Contains(o.OfficeId)).ToList() };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}): {Offices} offices, {Huvudman} huvudmän, {Paths} paths in {Milliseconds:F0} ms")]
+    private static partial void LogComputed(ILogger logger, string trigger, int offices, int huvudman, int paths, double milliseconds);
+}
