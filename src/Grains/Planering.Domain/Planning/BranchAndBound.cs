@@ -1,0 +1,273 @@
+namespace Planering.Domain.Planning;
+
+/// <summary>
+/// Proves the integer optimum of the lexicographic objective by depth-first branch and bound over the flow relaxation,
+/// starting from a good incumbent.
+/// </summary>
+/// <remarks>
+/// <para>Root: solve the relaxation for every huvudman with demand, then <i>reduced-cost fixing</i>: putting item i at
+/// office k costs at least bound + d_i·rc_ik (the reduced cost under the optimal potentials), so every (i, k) whose
+/// bound cannot beat the incumbent is forbidden. With a near-optimal incumbent the gap is tiny and nearly every
+/// huvudman is left with one office: it is fixed, its demand becomes base load, and only a small "core" of huvudmän
+/// near the borders between offices is searched.</para>
+/// <para>Node: re-solve the relaxation of the core under the node's restrictions (cheap: the core is small), prune when
+/// its bound cannot beat the incumbent, take it as the new incumbent when it is integral, try a greedy rounding,
+/// fix by reduced cost again, and branch on the largest split huvudman: first "at its main office", then "not there".
+/// </para>
+/// <para>The search stops after a node limit; the lower bound is then the least bound of the unexplored nodes, so the
+/// caller always gets a valid bound and knows whether optimality was proved. Zero-demand huvudmän are placed at their
+/// cheapest office, where they are in some optimum.</para>
+/// </remarks>
+internal sealed class BranchAndBound
+{
+    private readonly PlanningModel _model;
+    private readonly long _nodeLimit;
+    private readonly int _m;
+    private readonly FlowRelaxation _relaxation;
+    private readonly List<int> _trail = [];
+    private readonly List<(int Item, int Office)> _fixed = [];
+    private int[] _best;
+    private int[] _core = [];
+    private bool[] _allowed = [];
+    private double[] _baseLoad = [];
+    private int[] _scratch = [];
+    private LexCost _fixedCost;
+
+    public BranchAndBound(PlanningModel model, int[] incumbent, long nodeLimit)
+    {
+        _model = model;
+        _nodeLimit = nodeLimit;
+        _m = model.OfficeCount;
+        _relaxation = new FlowRelaxation(model);
+        _best = (int[])incumbent.Clone();
+        for (var i = 0; i < model.ItemCount; i++)
+        {
+            if (model.Demand[i] <= 0)
+            {
+                _best[i] = model.CheapestOffice(i);
+            }
+        }
+
+        BestValue = model.Evaluate(_best);
+        LowerBound = BestValue;
+        RootBound = BestValue;
+    }
+
+    public int[] Best => _best;
+
+    public LexCost BestValue { get; private set; }
+
+    /// <summary>The relaxation's value over all huvudmän: the plain LP bound, before any branching.</summary>
+    public LexCost RootBound { get; private set; }
+
+    /// <summary>A proven lower bound on the optimum (equal to <see cref="BestValue"/> up to tolerance when proven).</summary>
+    public LexCost LowerBound { get; private set; }
+
+    public bool Proven { get; private set; }
+
+    public long Nodes { get; private set; }
+
+    /// <summary>How many huvudmän were left to search after root fixing.</summary>
+    public int CoreSize { get; private set; }
+
+    public void Run()
+    {
+        var n = _model.ItemCount;
+        var positive = Enumerable.Range(0, n).Where(i => _model.Demand[i] > 0).ToArray();
+        var allowed = new bool[positive.Length * _m];
+        Array.Fill(allowed, true);
+        var zeroCost = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            if (_model.Demand[i] <= 0)
+            {
+                zeroCost += _model.Cost[(i * _m) + _best[i]];
+            }
+        }
+
+        _relaxation.Solve(positive, positive.Length, allowed, new double[_m]);
+        RootBound = _relaxation.Bound + new LexCost(0, zeroCost);
+        if (!_model.ClearlyLess(RootBound, BestValue))
+        {
+            Finish(RootBound);
+            return;
+        }
+
+        FixAtRoot(positive, zeroCost);
+        Search();
+    }
+
+    private void FixAtRoot(int[] positive, double zeroCost)
+    {
+        var core = new List<int>();
+        var coreAllowed = new List<bool>();
+        _baseLoad = new double[_m];
+        var fixedCost = zeroCost;
+        var fixedAt = new int[positive.Length];
+        for (var p = 0; p < positive.Length; p++)
+        {
+            var item = positive[p];
+            var open = 0;
+            for (var k = 0; k < _m; k++)
+            {
+                if (_model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue))
+                {
+                    open++;
+                    fixedAt[p] = k;
+                }
+            }
+
+            if (open == 1)
+            {
+                _baseLoad[fixedAt[p]] += _model.Demand[item];
+                fixedCost += _model.Cost[(item * _m) + fixedAt[p]];
+                _fixed.Add((item, fixedAt[p]));
+                continue;
+            }
+
+            core.Add(item);
+            for (var k = 0; k < _m; k++)
+            {
+                coreAllowed.Add(_model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue));
+            }
+        }
+
+        _core = core.ToArray();
+        _allowed = coreAllowed.ToArray();
+        _fixedCost = new LexCost(0, fixedCost);
+        CoreSize = _core.Length;
+    }
+
+    private void Search()
+    {
+        // The candidate assignment every node starts from: fixed items at their office, zero-demand ones at the cheapest.
+        _scratch = (int[])_best.Clone();
+        foreach (var (item, office) in _fixed)
+        {
+            _scratch[item] = office;
+        }
+
+        var stack = new Stack<Frame>();
+        stack.Push(new Frame(0, -1, -1, false, RootBound));
+        while (stack.Count > 0)
+        {
+            if (Nodes >= _nodeLimit)
+            {
+                var open = BestValue;
+                foreach (var frame in stack)
+                {
+                    if (LexCost.Less(frame.ParentBound, open))
+                    {
+                        open = frame.ParentBound;
+                    }
+                }
+
+                Finish(open);
+                return;
+            }
+
+            var node = stack.Pop();
+            Undo(node.TrailMark);
+            if (node.Position >= 0)
+            {
+                Apply(node);
+            }
+
+            Nodes++;
+            if (!_relaxation.Solve(_core, _core.Length, _allowed, _baseLoad))
+            {
+                continue;
+            }
+
+            var bound = _relaxation.Bound + _fixedCost;
+            if (!_model.ClearlyLess(bound, BestValue))
+            {
+                continue;
+            }
+
+            var branch = -1;
+            for (var p = 0; p < _core.Length; p++)
+            {
+                if (_relaxation.IsSplit(p) && (branch < 0 || _model.Demand[_core[p]] > _model.Demand[_core[branch]]))
+                {
+                    branch = p;
+                }
+            }
+
+            TryRounding();
+            if (branch < 0)
+            {
+                continue;
+            }
+
+            FixAtNode(bound);
+            var mark = _trail.Count;
+            var office = _relaxation.MainOffice(branch);
+            stack.Push(new Frame(mark, branch, office, false, bound));
+            stack.Push(new Frame(mark, branch, office, true, bound));
+        }
+
+        Finish(BestValue);
+    }
+
+    private void Finish(LexCost lowerBound)
+    {
+        LowerBound = LexCost.Less(BestValue, lowerBound) ? BestValue : lowerBound;
+        Proven = !_model.ClearlyLess(LowerBound, BestValue);
+    }
+
+    private void Apply(Frame node)
+    {
+        var row = node.Position * _m;
+        for (var k = 0; k < _m; k++)
+        {
+            if ((node.Fix ? k != node.Office : k == node.Office) && _allowed[row + k])
+            {
+                _allowed[row + k] = false;
+                _trail.Add(row + k);
+            }
+        }
+    }
+
+    private void Undo(int mark)
+    {
+        for (var t = _trail.Count - 1; t >= mark; t--)
+        {
+            _allowed[_trail[t]] = true;
+        }
+
+        _trail.RemoveRange(mark, _trail.Count - mark);
+    }
+
+    private void FixAtNode(LexCost bound)
+    {
+        for (var p = 0; p < _core.Length; p++)
+        {
+            var row = p * _m;
+            for (var k = 0; k < _m; k++)
+            {
+                if (_allowed[row + k] && !_model.ClearlyLess(bound + _relaxation.ReducedCost(p, k), BestValue))
+                {
+                    _allowed[row + k] = false;
+                    _trail.Add(row + k);
+                }
+            }
+        }
+    }
+
+    // An integral relaxation is itself the rounding; otherwise the greedy rounding often finds a better incumbent early,
+    // which is what makes the fixing and pruning bite.
+    private void TryRounding()
+    {
+        var loads = (double[])_baseLoad.Clone();
+        RelaxationRounding.Round(_model, _relaxation, _core, _core.Length, _scratch, loads);
+        var value = _model.Evaluate(_scratch);
+        if (_model.ClearlyLess(value, BestValue))
+        {
+            BestValue = value;
+            _best = (int[])_scratch.Clone();
+        }
+    }
+
+    private readonly record struct Frame(int TrailMark, int Position, int Office, bool Fix, LexCost ParentBound);
+}
