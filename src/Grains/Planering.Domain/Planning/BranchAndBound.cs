@@ -22,6 +22,7 @@ internal sealed class BranchAndBound
 {
     private readonly PlanningModel _model;
     private readonly long _nodeLimit;
+    private readonly long _workLimit;
     private readonly int _m;
     private readonly FlowRelaxation _relaxation;
     private readonly List<int> _trail = [];
@@ -33,10 +34,18 @@ internal sealed class BranchAndBound
     private int[] _scratch = [];
     private LexCost _fixedCost;
 
-    public BranchAndBound(PlanningModel model, int[] incumbent, long nodeLimit)
+    /// <param name="model">The model.</param>
+    /// <param name="incumbent">A complete assignment to start from (the better it is, the more the fixing removes).</param>
+    /// <param name="nodeLimit">Stop after this many nodes.</param>
+    /// <param name="workLimit">
+    /// Stop once the relaxations solved add up to this much work, counted as huvudmän routed × m² (the cost of one
+    /// relaxation per routed huvudman); a deterministic stand-in for a time budget.
+    /// </param>
+    public BranchAndBound(PlanningModel model, int[] incumbent, long nodeLimit, long workLimit = long.MaxValue)
     {
         _model = model;
         _nodeLimit = nodeLimit;
+        _workLimit = workLimit;
         _m = model.OfficeCount;
         _relaxation = new FlowRelaxation(model);
         _best = (int[])incumbent.Clone();
@@ -67,6 +76,9 @@ internal sealed class BranchAndBound
 
     public long Nodes { get; private set; }
 
+    /// <summary>Work spent, in the units of the work limit.</summary>
+    public long Work { get; private set; }
+
     /// <summary>How many huvudmän were left to search after root fixing.</summary>
     public int CoreSize { get; private set; }
 
@@ -86,6 +98,7 @@ internal sealed class BranchAndBound
         }
 
         _relaxation.Solve(positive, positive.Length, allowed, new double[_m]);
+        Work += (long)positive.Length * _m * _m;
         RootBound = _relaxation.Bound + new LexCost(0, zeroCost);
         if (!_model.ClearlyLess(RootBound, BestValue))
         {
@@ -151,12 +164,12 @@ internal sealed class BranchAndBound
         stack.Push(new Frame(0, -1, -1, false, RootBound));
         while (stack.Count > 0)
         {
-            if (Nodes >= _nodeLimit)
+            if (Nodes >= _nodeLimit || Work >= _workLimit)
             {
                 var open = BestValue;
                 foreach (var frame in stack)
                 {
-                    if (LexCost.Less(frame.ParentBound, open))
+                    if (_model.Less(frame.ParentBound, open))
                     {
                         open = frame.ParentBound;
                     }
@@ -174,6 +187,7 @@ internal sealed class BranchAndBound
             }
 
             Nodes++;
+            Work += (long)_core.Length * _m * _m;
             if (!_relaxation.Solve(_core, _core.Length, _allowed, _baseLoad))
             {
                 continue;
@@ -212,7 +226,7 @@ internal sealed class BranchAndBound
 
     private void Finish(LexCost lowerBound)
     {
-        LowerBound = LexCost.Less(BestValue, lowerBound) ? BestValue : lowerBound;
+        LowerBound = _model.Less(BestValue, lowerBound) ? BestValue : lowerBound;
         Proven = !_model.ClearlyLess(LowerBound, BestValue);
     }
 

@@ -346,7 +346,13 @@ internal sealed class FlowRelaxation
                 continue;
             }
 
-            var segment = _load[k] > Start(k, _segment[k]) + _loadDust[k] ? _segment[k] : _segment[k] - 1;
+            // The hour just below the load; skip segments of zero width (T_j = C_j), which hold no hour to give back.
+            var segment = _segment[k];
+            while (segment > 0 && Start(k, segment) >= _load[k] - _loadDust[k])
+            {
+                segment--;
+            }
+
             var candidate = here - SegmentCost(k, segment) - _potential[k];
             if (LexCost.Less(candidate, _distance[k]))
             {

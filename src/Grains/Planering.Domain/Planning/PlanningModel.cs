@@ -122,6 +122,13 @@ internal sealed class PlanningModel
 
     public bool ClearlyLess(LexCost a, LexCost b) => LexCost.ClearlyLess(a, b, OverloadTolerance, CostTolerance);
 
+    /// <summary>
+    /// Lexicographic order in which overloads within rounding noise count as equal, so the cost decides: an exact
+    /// comparison would let a 1e-12 h difference in summed loads outrank any difference in cost.
+    /// </summary>
+    public bool Less(LexCost a, LexCost b) =>
+        Math.Abs(a.Overload - b.Overload) > OverloadTolerance ? a.Overload < b.Overload : a.Cost < b.Cost;
+
     /// <summary>The cheapest office for an item when load does not matter (ties by office id).</summary>
     public int CheapestOffice(int item)
     {

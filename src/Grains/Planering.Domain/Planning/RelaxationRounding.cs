@@ -45,7 +45,7 @@ internal static class RelaxationRounding
             for (var k = 0; k < m; k++)
             {
                 var delta = model.OfficeDelta(k, loads[k], demand) + new LexCost(0, model.Cost[(item * m) + k]);
-                if (best < 0 || LexCost.Less(delta, bestDelta))
+                if (best < 0 || model.Less(delta, bestDelta))
                 {
                     best = k;
                     bestDelta = delta;
