@@ -41,13 +41,14 @@ internal sealed class BranchAndBound
     /// Stop once the relaxations solved add up to this much work, counted as huvudmän routed × m² (the cost of one
     /// relaxation per routed huvudman); a deterministic stand-in for a time budget.
     /// </param>
-    public BranchAndBound(PlanningModel model, int[] incumbent, long nodeLimit, long workLimit = long.MaxValue)
+    /// <param name="relaxation">A relaxation to reuse (it holds m² heaps), or null for a new one.</param>
+    public BranchAndBound(PlanningModel model, int[] incumbent, long nodeLimit, long workLimit = long.MaxValue, FlowRelaxation? relaxation = null)
     {
         _model = model;
         _nodeLimit = nodeLimit;
         _workLimit = workLimit;
         _m = model.OfficeCount;
-        _relaxation = new FlowRelaxation(model);
+        _relaxation = relaxation ?? new FlowRelaxation(model);
         _best = (int[])incumbent.Clone();
         for (var i = 0; i < model.ItemCount; i++)
         {
@@ -82,66 +83,84 @@ internal sealed class BranchAndBound
     /// <summary>How many huvudmän were left to search after root fixing.</summary>
     public int CoreSize { get; private set; }
 
+    /// <summary>Searches every assignment: the exact optimum, or the best found and a bound when a limit stops it.</summary>
     public void Run()
     {
-        var n = _model.ItemCount;
-        var positive = Enumerable.Range(0, n).Where(i => _model.Demand[i] > 0).ToArray();
+        var positive = Enumerable.Range(0, _model.ItemCount).Where(i => _model.Demand[i] > 0).ToArray();
         var allowed = new bool[positive.Length * _m];
         Array.Fill(allowed, true);
-        var zeroCost = 0.0;
-        for (var i = 0; i < n; i++)
+        Run(positive, allowed);
+    }
+
+    /// <summary>
+    /// Searches only a neighbourhood of the incumbent: the <paramref name="window"/> huvudmän (positive demand) may go to
+    /// the offices <paramref name="windowAllowed"/> permits (<c>[position * m + office]</c>); all others stay where the
+    /// incumbent has them. Bounds and <see cref="Proven"/> then speak about that neighbourhood only.
+    /// </summary>
+    public void Run(int[] window, bool[] windowAllowed)
+    {
+        var inWindow = new bool[_model.ItemCount];
+        foreach (var item in window)
         {
-            if (_model.Demand[i] <= 0)
+            inWindow[item] = true;
+        }
+
+        var outsideLoad = new double[_m];
+        var outsideCost = 0.0;
+        for (var i = 0; i < _model.ItemCount; i++)
+        {
+            if (!inWindow[i])
             {
-                zeroCost += _model.Cost[(i * _m) + _best[i]];
+                outsideLoad[_best[i]] += _model.Demand[i];
+                outsideCost += _model.Cost[(i * _m) + _best[i]];
             }
         }
 
-        _relaxation.Solve(positive, positive.Length, allowed, new double[_m]);
-        Work += (long)positive.Length * _m * _m;
-        RootBound = _relaxation.Bound + new LexCost(0, zeroCost);
+        _relaxation.Solve(window, window.Length, windowAllowed, outsideLoad);
+        Work += (long)window.Length * _m * _m;
+        RootBound = _relaxation.Bound + new LexCost(0, outsideCost);
         if (!_model.ClearlyLess(RootBound, BestValue))
         {
             Finish(RootBound);
             return;
         }
 
-        FixAtRoot(positive, zeroCost);
+        FixAtRoot(window, windowAllowed, outsideLoad, outsideCost);
         Search();
     }
 
-    private void FixAtRoot(int[] positive, double zeroCost)
+    private void FixAtRoot(int[] window, bool[] windowAllowed, double[] outsideLoad, double outsideCost)
     {
         var core = new List<int>();
         var coreAllowed = new List<bool>();
-        _baseLoad = new double[_m];
-        var fixedCost = zeroCost;
-        var fixedAt = new int[positive.Length];
-        for (var p = 0; p < positive.Length; p++)
+        _baseLoad = outsideLoad;
+        var fixedCost = outsideCost;
+        for (var p = 0; p < window.Length; p++)
         {
-            var item = positive[p];
+            var item = window[p];
             var open = 0;
+            var last = -1;
             for (var k = 0; k < _m; k++)
             {
-                if (_model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue))
+                if (windowAllowed[(p * _m) + k] && _model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue))
                 {
                     open++;
-                    fixedAt[p] = k;
+                    last = k;
                 }
             }
 
             if (open == 1)
             {
-                _baseLoad[fixedAt[p]] += _model.Demand[item];
-                fixedCost += _model.Cost[(item * _m) + fixedAt[p]];
-                _fixed.Add((item, fixedAt[p]));
+                _baseLoad[last] += _model.Demand[item];
+                fixedCost += _model.Cost[(item * _m) + last];
+                _fixed.Add((item, last));
                 continue;
             }
 
             core.Add(item);
             for (var k = 0; k < _m; k++)
             {
-                coreAllowed.Add(_model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue));
+                coreAllowed.Add(windowAllowed[(p * _m) + k] && _model.ClearlyLess(RootBound + _relaxation.ReducedCost(p, k), BestValue));
             }
         }
 
@@ -270,16 +289,31 @@ internal sealed class BranchAndBound
     }
 
     // An integral relaxation is itself the rounding; otherwise the greedy rounding often finds a better incumbent early,
-    // which is what makes the fixing and pruning bite.
+    // which is what makes the fixing and pruning bite. Priced over the core alone (everything else is in the base
+    // loads and the fixed cost), so a node costs O(core · m), not O(n); an accepted incumbent is re-evaluated in full.
     private void TryRounding()
     {
         var loads = (double[])_baseLoad.Clone();
         RelaxationRounding.Round(_model, _relaxation, _core, _core.Length, _scratch, loads);
-        var value = _model.Evaluate(_scratch);
+        var value = _fixedCost;
+        foreach (var item in _core)
+        {
+            value += new LexCost(0, _model.Cost[(item * _m) + _scratch[item]]);
+        }
+
+        for (var j = 0; j < _m; j++)
+        {
+            value += _model.OfficeCost(j, loads[j]);
+        }
+
         if (_model.ClearlyLess(value, BestValue))
         {
-            BestValue = value;
-            _best = (int[])_scratch.Clone();
+            var exact = _model.Evaluate(_scratch);
+            if (_model.ClearlyLess(exact, BestValue))
+            {
+                BestValue = exact;
+                _best = (int[])_scratch.Clone();
+            }
         }
     }
 

@@ -41,6 +41,8 @@ internal sealed class FlowRelaxation
     private readonly int[] _segment;
     private readonly double[] _loadDust;
     private readonly List<(int From, int To, int Item)> _path = [];
+    private readonly int[] _active;
+    private int _activeCount;
     private double[] _hours = [];
     private int[] _generation = [];
     private int[] _items = [];
@@ -67,6 +69,7 @@ internal sealed class FlowRelaxation
         _base = new double[_m];
         _segment = new int[_m];
         _loadDust = new double[_m];
+        _active = new int[_m];
         for (var j = 0; j < _m; j++)
         {
             _loadDust[j] = 1e-12 * Math.Max(model.Capacity[j], model.Target[j]);
@@ -97,9 +100,29 @@ internal sealed class FlowRelaxation
 
         Array.Clear(_hours, 0, count * _m);
         Array.Clear(_generation, 0, count * _m);
-        foreach (var heap in _heaps)
+
+        // Only offices some item may use take part in the shortest paths: a window over 2 of 50 offices then costs
+        // O(2²) per path, not O(50²). Heaps of other pairs may hold stale entries from an earlier solve; they are
+        // never read.
+        _activeCount = 0;
+        for (var j = 0; j < _m; j++)
         {
-            heap.Clear();
+            for (var p = 0; p < count; p++)
+            {
+                if (allowed[(p * _m) + j])
+                {
+                    _active[_activeCount++] = j;
+                    break;
+                }
+            }
+        }
+
+        for (var a = 0; a < _activeCount; a++)
+        {
+            for (var b = 0; b < _activeCount; b++)
+            {
+                _heaps[(_active[a] * _m) + _active[b]].Clear();
+            }
         }
 
         Array.Clear(_potential);
@@ -239,14 +262,20 @@ internal sealed class FlowRelaxation
         for (var v = 0; v <= _m; v++)
         {
             _distance[v] = LexCost.PositiveInfinity;
-            _done[v] = false;
+            _done[v] = v < _m;
             _predecessor[v] = Unreached;
             _predecessorItem[v] = Unreached;
         }
 
-        // Multi-source start: the item's own arcs, in reduced terms (the item's potential is 0).
-        for (var j = 0; j < _m; j++)
+        for (var a = 0; a < _activeCount; a++)
         {
+            _done[_active[a]] = false;
+        }
+
+        // Multi-source start: the item's own arcs, in reduced terms (the item's potential is 0).
+        for (var a = 0; a < _activeCount; a++)
+        {
+            var j = _active[a];
             if (_allowed[(position * _m) + j])
             {
                 _distance[j] = new LexCost(-_potential[j].Overload, (_model.Cost[row + j] / demand) - _potential[j].Cost);
@@ -256,8 +285,9 @@ internal sealed class FlowRelaxation
         while (true)
         {
             var v = -1;
-            for (var u = 0; u <= _m; u++)
+            for (var a = 0; a <= _activeCount; a++)
             {
+                var u = a < _activeCount ? _active[a] : _sink;
                 if (!_done[u] && _distance[u].IsFinite && (v < 0 || LexCost.Less(_distance[u], _distance[v])))
                 {
                     v = u;
@@ -287,17 +317,19 @@ internal sealed class FlowRelaxation
 
         // Johnson: new potentials are the shortest distances, so every residual arc keeps a non-negative reduced cost.
         var farthest = LexCost.Zero;
-        for (var v = 0; v <= _m; v++)
+        for (var a = 0; a <= _activeCount; a++)
         {
-            if (_done[v] && LexCost.Less(farthest, _distance[v]))
+            var v = a < _activeCount ? _active[a] : _sink;
+            if (_done[v] && _distance[v].IsFinite && LexCost.Less(farthest, _distance[v]))
             {
                 farthest = _distance[v];
             }
         }
 
-        for (var v = 0; v <= _m; v++)
+        for (var a = 0; a <= _activeCount; a++)
         {
-            _potential[v] += _done[v] ? _distance[v] : farthest;
+            var v = a < _activeCount ? _active[a] : _sink;
+            _potential[v] += _done[v] && _distance[v].IsFinite ? _distance[v] : farthest;
         }
 
         return true;
@@ -306,8 +338,9 @@ internal sealed class FlowRelaxation
     private void RelaxFromOffice(int office)
     {
         var here = _distance[office] + _potential[office];
-        for (var k = 0; k < _m; k++)
+        for (var a = 0; a < _activeCount; a++)
         {
+            var k = _active[a];
             if (k == office || _done[k] || !TryCheapestMove(office, k, out var key, out var movedItem))
             {
                 continue;
@@ -339,8 +372,9 @@ internal sealed class FlowRelaxation
     private void RelaxFromSink()
     {
         var here = _distance[_sink] + _potential[_sink];
-        for (var k = 0; k < _m; k++)
+        for (var a = 0; a < _activeCount; a++)
         {
+            var k = _active[a];
             if (_done[k] || _load[k] <= _base[k] + _loadDust[k])
             {
                 continue;

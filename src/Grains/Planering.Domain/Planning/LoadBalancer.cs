@@ -10,7 +10,9 @@ namespace Planering.Domain.Planning;
 /// <item>Solve the LP relaxation exactly as a min-cost flow (<see cref="FlowRelaxation"/>, about O(n·m²)). Its optimum
 /// keeps all but a handful of huvudmän whole.</item>
 /// <item>Round the split ones greedily (<see cref="RelaxationRounding"/>).</item>
-/// <item>Improve by shift and swap moves with O(1) delta pricing until none helps (<see cref="LocalSearch"/>).</item>
+/// <item>Improve by shift and swap moves with O(1) delta pricing until none helps (<see cref="LocalSearch"/>), then
+/// by exact re-assignment of border windows between neighbouring offices (<see cref="BorderSearch"/>); repeat while
+/// either finds something.</item>
 /// <item>With a previous assignment, also improve that one by the same moves, and keep it unless the new plan is
 /// clearly better: since every move away from it pays the move penalty, an unchanged problem re-solves to itself.</item>
 /// <item>Polish by a branch and bound (<see cref="BranchAndBound"/>) with a fixed work budget: it only ever replaces
@@ -21,9 +23,9 @@ namespace Planering.Domain.Planning;
 /// </remarks>
 public static class LoadBalancer
 {
-    // The branch-and-bound polish gets about as much work as a few hundred relaxations of the national instance's border
-    // huvudmän (~0.1 s): it proves small instances optimal and stops early on large ones.
-    private const long PolishWork = 15_000_000;
+    // The branch-and-bound polish gets about fifty relaxations' worth of the national instance (~15 ms): enough to prove
+    // instances of a few dozen huvudmän optimal, and a bounded cost on large ones.
+    private const long PolishWork = 2_000_000;
 
     /// <summary>Solves the problem; never throws for an overloaded one (see <see cref="AssignmentSolution.IsFeasible"/>).</summary>
     public static AssignmentSolution Solve(AssignmentProblem problem)
@@ -35,26 +37,53 @@ public static class LoadBalancer
 
     internal static int[] Solve(PlanningModel model)
     {
-        var best = Improve(model, RoundedRelaxation(model));
+        var relaxation = new FlowRelaxation(model);
+        var best = Improve(model, RoundedRelaxation(model, relaxation), relaxation);
         if (HasPrevious(model))
         {
-            var fromPrevious = Improve(model, KeepPrevious(model));
+            var fromPrevious = Improve(model, KeepPrevious(model), relaxation);
             best = model.ClearlyLess(model.Evaluate(best), model.Evaluate(fromPrevious)) ? best : fromPrevious;
         }
 
-        var polish = new BranchAndBound(model, best, long.MaxValue, PolishWork);
+        // Skipped when the polish's own root relaxation would exceed its budget: it could not do anything useful.
+        if ((long)model.ItemCount * model.OfficeCount * model.OfficeCount > PolishWork)
+        {
+            return best;
+        }
+
+        var polish = new BranchAndBound(model, best, long.MaxValue, PolishWork, relaxation);
         polish.Run();
-        return polish.Best;
+
+        // A polished plan that is not proven optimal may still yield to the moves; settling it here keeps a re-plan of
+        // unchanged inputs from finding (and moving for) what this run left on the table.
+        return polish.Proven || !model.ClearlyLess(polish.BestValue, model.Evaluate(best))
+            ? polish.Best
+            : Improve(model, polish.Best, relaxation);
     }
 
-    private static int[] Improve(PlanningModel model, int[] assignment)
+    // Local search and border windows feed each other: a window exchange opens room for shifts and the reverse.
+    private static int[] Improve(PlanningModel model, int[] assignment, FlowRelaxation relaxation)
     {
-        var search = new LocalSearch(model, assignment);
-        search.Run();
-        return search.Assignment;
+        var value = model.Evaluate(assignment);
+        var border = new BorderSearch(model, relaxation);
+        for (var round = 0; round < 8; round++)
+        {
+            var search = new LocalSearch(model, assignment);
+            search.Run();
+            assignment = border.Improve(search.Assignment);
+            var next = model.Evaluate(assignment);
+            if (!model.ClearlyLess(next, value))
+            {
+                break;
+            }
+
+            value = next;
+        }
+
+        return assignment;
     }
 
-    private static int[] RoundedRelaxation(PlanningModel model)
+    private static int[] RoundedRelaxation(PlanningModel model, FlowRelaxation relaxation)
     {
         var n = model.ItemCount;
         var m = model.OfficeCount;
@@ -75,7 +104,6 @@ public static class LoadBalancer
         var positive = items.ToArray();
         var allowed = new bool[positive.Length * m];
         Array.Fill(allowed, true);
-        var relaxation = new FlowRelaxation(model);
         relaxation.Solve(positive, positive.Length, allowed, new double[m]);
         RelaxationRounding.Round(model, relaxation, positive, positive.Length, assignment, new double[m]);
         return assignment;
