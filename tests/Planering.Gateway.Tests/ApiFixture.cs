@@ -28,6 +28,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public ForecastService.ForecastServiceClient Forecast => new(Channel);
 
+    public PlanningService.PlanningServiceClient Planning => new(Channel);
+
     public string DatabasePath => Path.Combine(_directory, "planering.db");
 
     /// <summary>Where Orleans clients (a stand-alone gateway) reach the silo.</summary>

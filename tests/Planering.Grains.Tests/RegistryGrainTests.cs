@@ -127,6 +127,7 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
         // An office at Kiruna's seat: nothing is nearer to a Kiruna huvudman.
         var officeId = TestKeys.OfficeId("kiruna");
         await Grains.GetGrain<IRegionalOfficeGrain>(officeId).UpsertAsync(new OfficeUpsert("Kiruna", "2584", null, null));
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday, DayOfWeek.Tuesday], [])]);
         var number = TestKeys.OrganisationNumber();
         await Grains.GetGrain<IHuvudmanGrain>(number).UpsertAsync(new HuvudmanUpsert("Malmfälten AB", HuvudmanType.Independent, "2584", null, 10, false));
 

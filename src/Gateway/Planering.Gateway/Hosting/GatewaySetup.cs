@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Forecasting;
+using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
 
@@ -41,6 +42,7 @@ public static class GatewaySetup
         app.MapGrpcService<RegistryApi>();
         app.MapGrpcService<SchedulingApi>();
         app.MapGrpcService<ForecastApi>();
+        app.MapGrpcService<PlanningApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

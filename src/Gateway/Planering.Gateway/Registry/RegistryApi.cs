@@ -91,11 +91,19 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
     {
         var violations = new Violations();
         RequestShape.Required(violations, "office_id", request.OfficeId, 40);
-        var advisors = new List<AdvisorRecord>(request.Advisors.Count);
-        for (var i = 0; i < request.Advisors.Count; i++)
+        var advisors = Advisors(violations, request.Advisors, "advisors");
+        violations.ThrowIfAny();
+        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();
+    }
+
+    /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days means Monday–Friday.</summary>
+    internal static List<AdvisorRecord> Advisors(Violations violations, IList<Contracts.V1.Advisor> requested, string field)
+    {
+        var advisors = new List<AdvisorRecord>(requested.Count);
+        for (var i = 0; i < requested.Count; i++)
         {
-            var advisor = request.Advisors[i];
-            var at = $"advisors[{i}]";
+            var advisor = requested[i];
+            var at = $"{field}[{i}]";
             foreach (var day in advisor.WorkingDays)
             {
                 RequestShape.KnownEnum(violations, $"{at}.working_days", day, allowUnspecified: false);
@@ -111,13 +119,12 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
             }
 
             var days = advisor.WorkingDays.Count == 0
-                ? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]
+                ? RegistryMapping.Weekdays
                 : advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
             advisors.Add(new AdvisorRecord(advisor.AdvisorId, advisor.Name, advisor.Fte, days, absences));
         }
 
-        violations.ThrowIfAny();
-        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();
+        return advisors;
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;

@@ -41,6 +41,18 @@ public static partial class RegistryRules
             $"must be inside Sweden ({GeoPosition.MinLongitude}–{GeoPosition.MaxLongitude} E)");
     }
 
+    /// <summary>A slug made from a name: "Umeå" → "umea", "Västra Frölunda" → "vastra-frolunda".</summary>
+    public static string SlugFrom(string name)
+    {
+        var folded = new string(name.Trim().ToLowerInvariant()
+            .Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')
+            .ToArray());
+        var slug = string.Join('-', folded.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
+    }
+
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

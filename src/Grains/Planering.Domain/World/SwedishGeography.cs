@@ -70,6 +70,9 @@ public sealed class SwedishGeography
 
     public Lan LanOf(string kommunkod) => _lanByCode[Kommun(kommunkod).Lanskod];
 
+    /// <summary>The kommun whose seat is nearest to a position.</summary>
+    public Kommun NearestKommun(GeoPosition position) => Kommuner.MinBy(k => k.Position.DistanceKmTo(position))!;
+
     private static SwedishGeography Load()
     {
         var lan = ReadCsv("lan.csv", row => new Lan(row["lanskod"], row["lan"], row["lan_kort"], Int(row["sportlov_vecka"])));

@@ -14,7 +14,23 @@ public interface IPlanningGrain : IGrainWithStringKey
     [Alias("GetOfficeOf"), ReadOnly]
     Task<string?> GetOfficeOfAsync(string organisationNumber);
 
-    /// <summary>Tells the plan that the set of offices or their positions changed.</summary>
+    /// <summary>Tells the plan that offices or their staffing changed: it re-solves shortly (bursts give one re-solve).</summary>
     [Alias("OfficesChanged")]
     Task OfficesChangedAsync();
+
+    /// <summary>The live plan's figures.</summary>
+    [Alias("GetPlan")]
+    Task<PlanRecord> GetPlanAsync();
+
+    /// <summary>Re-solves the live assignment now, keeping huvudmän where moving gains too little.</summary>
+    [Alias("Rebalance")]
+    Task<PlanRecord> RebalanceAsync();
+
+    /// <summary>A copy of the live world and assignment for what-if scenarios.</summary>
+    [Alias("Snapshot")]
+    Task<PlanningSnapshot> SnapshotAsync();
+
+    /// <summary>Makes a scenario's assignment the live one (for the huvudmän it names that still exist).</summary>
+    [Alias("Apply")]
+    Task<PlanRecord> ApplyAsync(IReadOnlyDictionary<string, string> officeByHuvudman);
 }

@@ -1,6 +1,5 @@
 using Planering.Domain.Calendar;
 using Planering.Domain.Forecasting;
-using Planering.Domain.World;
 using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
 using Planering.Grains.Scheduling;
@@ -18,9 +17,8 @@ internal static class ForecastWorld
 
     public static async Task<(IReadOnlyList<ForecastOffice> Offices, IReadOnlyList<ForecastHuvudman> Huvudman)> ReadAsync(IGrainFactory grains, DateOnly today)
     {
-        var offices = await grains.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
-        var shards = await Task.WhenAll(SwedishGeography.Sweden.Kommuner.Select(k =>
-            grains.GetGrain<IHuvudmanIndexGrain>(k.Kommunkod).ListAsync(new HuvudmanFilter(null, null, null, null), null, int.MaxValue)));
+        var offices = await WorldReader.OfficesAsync(grains);
+        var listings = await WorldReader.HuvudmanAsync(grains);
         var calendars = await Task.WhenAll(offices.Select(o => AllDialoguesAsync(grains, o.OfficeId)));
         var dialogues = calendars.SelectMany(d => d).Where(d => d.IsActive).ToList();
 
@@ -29,7 +27,7 @@ internal static class ForecastWorld
         var next = dialogues.Where(d => d.Slot.Date >= today).GroupBy(d => d.HuvudmanId)
             .ToDictionary(g => g.Key, g => g.Min(d => d.Slot.Date), StringComparer.Ordinal);
 
-        var huvudman = shards.SelectMany(s => s.Items)
+        var huvudman = listings
             .Where(l => l.OfficeId is not null)
             .Select(l => new ForecastHuvudman(
                 l.Huvudman.OrganisationNumber, l.OfficeId!, l.Huvudman.Position.ToDomain(), l.Huvudman.Pupils,

@@ -63,6 +63,7 @@ public sealed class RegionalOfficeGrain(
         state.State.Office = office;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).PublishAsync(office);
+        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).OfficesChangedAsync();
         await this.PublishPlanChangeAsync(logger, "staffing-changed", office.OfficeId);
         return office;
     }

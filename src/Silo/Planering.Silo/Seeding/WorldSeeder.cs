@@ -1,5 +1,6 @@
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Planning;
 using Planering.Grains.Registry;
 
 namespace Planering.Silo.Seeding;
@@ -37,6 +38,8 @@ public sealed partial class WorldSeeder(IGrainFactory grains, ILogger<WorldSeede
             async (h, _) => await grains.GetGrain<IHuvudmanGrain>(h.OrganisationNumber.Value).UpsertAsync(
                 new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic)));
 
+        // Huvudmän arrive at their nearest office; one re-solve balances the load before the API opens.
+        await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).RebalanceAsync();
         await marker.MarkSeededAsync(WorldSeed.Version);
         LogSeeded(logger, geography.Offices.Count, huvudman.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
     }

@@ -1,0 +1,111 @@
+using Grpc.Core;
+using Planering.Contracts.V1;
+using Planering.Domain.Errors;
+using Planering.Domain.World;
+using Planering.Gateway.Errors;
+using Planering.Gateway.Registry;
+using Planering.Grains.Hosting;
+using Planering.Grains.Planning;
+using Planering.Grains.Registry;
+
+namespace Planering.Gateway.Planning;
+
+/// <summary><c>planering.v1.PlanningService</c>: checks the request's shape, forwards to the planning grains, maps back.</summary>
+public sealed class PlanningApi(IGrainFactory grains) : PlanningService.PlanningServiceBase
+{
+    public const int DefaultK = 5;
+    public const int MaxK = 50;
+    public const int DefaultAdvisors = 6;
+    public const int MaxAdvisors = 200;
+
+    /// <summary>Kommuner per screening call: small enough to report progress often, large enough to keep both cores busy.</summary>
+    private const int ScreeningBatch = 30;
+
+    private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
+
+    public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) => (await Plan.GetPlanAsync()).ToMessage();
+
+    public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync()).ToMessage();
+
+    public override async Task<ScenarioResult> SimulateOpenOffice(SimulateOpenOfficeRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestShape.Required(violations, "name", request.Name, 100);
+        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        violations.Require(request.Kommunkod.Length > 0 || request.Position is not null, "kommunkod", "give a kommunkod or a position");
+        RequestShape.Position(violations, "position", request.Position);
+        violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors}");
+        violations.Require(request.Advisors > 0 || request.Staff.Count > 0, "advisors", "give a number of advisors or the staff");
+        violations.Require(request.Advisors == 0 || request.Staff.Count == 0, "staff", "give either advisors or staff, not both");
+        var opening = RequestShape.OptionalDate(violations, "opening_date", request.OpeningDate);
+        var staff = RegistryApi.Advisors(violations, request.Staff, "staff");
+        violations.ThrowIfAny();
+
+        var officeId = request.OfficeId;
+        if (request.Advisors > 0)
+        {
+            var prefix = officeId.Length > 0 ? officeId : "new";
+            staff = Enumerable.Range(1, request.Advisors)
+                .Select(n => new AdvisorRecord($"{prefix}-{n}", $"Rådgivare {n}", 1.0, RegistryMapping.Weekdays, []))
+                .ToList();
+        }
+
+        var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening);
+        return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec)).ToMessage();
+    }
+
+    public override async Task RankOfficeSites(RankOfficeSitesRequest request, IServerStreamWriter<RankOfficeSitesProgress> responseStream, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.K is >= 0 and <= MaxK, "k", $"must be between 1 and {MaxK} (0 means {DefaultK})");
+        violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors} (0 means {DefaultAdvisors})");
+        violations.ThrowIfAny();
+        var k = request.K == 0 ? DefaultK : request.K;
+        var advisors = request.Advisors == 0 ? DefaultAdvisors : request.Advisors;
+
+        var candidates = SwedishGeography.Sweden.Kommuner.Select(x => x.Kommunkod).ToList();
+        var ranking = grains.GetGrain<ISiteRankingGrain>(0);
+        var total = candidates.Count;
+
+        // Screen every kommun quickly, two batches at a time (one per core)…
+        var screened = new List<SiteEvaluationRecord>(total);
+        var batches = candidates.Chunk(ScreeningBatch).ToList();
+        for (var i = 0; i < batches.Count; i += 2)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false)));
+            screened.AddRange(done.SelectMany(d => d));
+            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
+        }
+
+        // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures.
+        var leaders = Leaders(screened, 2 * k).ToList();
+        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true))))
+            .SelectMany(d => d).ToDictionary(e => e.Kommunkod, StringComparer.Ordinal);
+        var results = screened.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
+
+        var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true };
+        final.ByTravelSaved.AddRange(ByTravelSaved(results).Take(k).Select(r => r.ToMessage()));
+        final.ByTimeToCover.AddRange(ByTimeToCover(results).Take(k).Select(r => r.ToMessage()));
+        await responseStream.WriteAsync(final, context.CancellationToken);
+    }
+
+    private static IEnumerable<string> Leaders(List<SiteEvaluationRecord> screened, int count) =>
+        ByTravelSaved(screened).Take(count).Concat(ByTimeToCover(screened).Take(count)).Select(r => r.Kommunkod).Distinct(StringComparer.Ordinal);
+
+    private static IOrderedEnumerable<SiteEvaluationRecord> ByTravelSaved(IEnumerable<SiteEvaluationRecord> sites) =>
+        sites.OrderByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
+
+    private static IOrderedEnumerable<SiteEvaluationRecord> ByTimeToCover(IEnumerable<SiteEvaluationRecord> sites) =>
+        sites.OrderBy(r => r.MonthsToCoverAfter).ThenByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
+
+    public override async Task<Plan> CommitScenario(CommitScenarioRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.ScenarioId, out var id))
+        {
+            throw PlaneringException.Invalid("scenario_id", "must be a scenario id returned by SimulateOpenOffice");
+        }
+
+        return (await grains.GetGrain<IScenarioGrain>(id).CommitAsync()).ToMessage();
+    }
+}

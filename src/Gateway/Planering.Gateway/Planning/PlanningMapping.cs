@@ -1,0 +1,79 @@
+using Google.Protobuf.WellKnownTypes;
+using Planering.Contracts.V1;
+using Planering.Domain.World;
+using Planering.Grains.Planning;
+
+namespace Planering.Gateway.Planning;
+
+/// <summary>Conversions between the planning protobuf messages and the grain records.</summary>
+internal static class PlanningMapping
+{
+    public static Plan ToMessage(this PlanRecord p)
+    {
+        var plan = new Plan
+        {
+            DemandHours = p.DemandHours,
+            CapacityHours = p.CapacityHours,
+            NationalUtilisation = p.NationalUtilisation,
+            TravelKmPerYear = p.TravelKmPerYear,
+            TravelHoursPerYear = p.TravelHoursPerYear,
+            MonthsToCover = p.MonthsToCover,
+            Feasible = p.Feasible,
+            OverloadHours = p.OverloadHours,
+            Moved = p.Moved,
+            ComputedAt = Timestamp.FromDateTimeOffset(p.ComputedAt),
+        };
+        plan.Offices.AddRange(p.Offices.Select(o => new OfficePlan
+        {
+            OfficeId = o.OfficeId,
+            HuvudmanCount = o.HuvudmanCount,
+            DemandHours = o.DemandHours,
+            CapacityHours = o.CapacityHours,
+            Utilisation = o.Utilisation,
+            TravelKmPerYear = o.TravelKmPerYear,
+            TravelHoursPerYear = o.TravelHoursPerYear,
+            MonthsToCover = o.MonthsToCover,
+        }));
+        return plan;
+    }
+
+    public static ScenarioResult ToMessage(this ScenarioResultRecord r)
+    {
+        var result = new ScenarioResult
+        {
+            ScenarioId = r.ScenarioId.ToString(),
+            Before = r.Before.ToMessage(),
+            After = r.After.ToMessage(),
+            TravelKmSavedPerYear = r.TravelKmSavedPerYear,
+            TravelHoursSavedPerYear = r.TravelHoursSavedPerYear,
+            ExpiresAt = Timestamp.FromDateTimeOffset(r.ExpiresAt),
+            OfficeId = r.OfficeId,
+        };
+        result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
+        {
+            HuvudmanId = x.HuvudmanId, Name = x.Name, Kommunkod = x.Kommunkod, FromOfficeId = x.FromOfficeId, ToOfficeId = x.ToOfficeId,
+            RoadKmBefore = x.RoadKmBefore, RoadKmAfter = x.RoadKmAfter,
+        }));
+        result.LanEffects.AddRange(r.LanEffects.Select(e => new LanEffect
+        {
+            Lanskod = e.Lanskod, Lan = e.Lan, HuvudmanReassigned = e.HuvudmanReassigned,
+            TravelKmPerYearBefore = e.TravelKmPerYearBefore, TravelKmPerYearAfter = e.TravelKmPerYearAfter,
+        }));
+        return result;
+    }
+
+    public static SiteCandidate ToMessage(this SiteEvaluationRecord s)
+    {
+        var kommun = SwedishGeography.Sweden.Kommun(s.Kommunkod);
+        return new SiteCandidate
+        {
+            Kommunkod = s.Kommunkod,
+            Kommun = kommun.Name,
+            Lanskod = kommun.Lanskod,
+            TravelKmSavedPerYear = s.TravelKmSavedPerYear,
+            TravelHoursSavedPerYear = s.TravelHoursSavedPerYear,
+            MonthsToCoverAfter = s.MonthsToCoverAfter,
+            HuvudmanReassigned = s.HuvudmanReassigned,
+        };
+    }
+}

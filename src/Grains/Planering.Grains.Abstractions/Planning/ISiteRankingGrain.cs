@@ -1,0 +1,10 @@
+namespace Planering.Grains.Planning;
+
+/// <summary>Evaluates kommuner as the next office's site, a batch per call (a stateless worker, key 0).</summary>
+[Alias("planering.ISiteRankingGrain")]
+public interface ISiteRankingGrain : IGrainWithIntegerKey
+{
+    /// <param name="exact">False: a quick screening (<c>SiteScreening</c>); true: a full re-solve of the plan.</param>
+    [Alias("Evaluate")]
+    Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact);
+}

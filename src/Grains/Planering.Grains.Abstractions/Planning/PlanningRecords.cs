@@ -1,0 +1,89 @@
+using Planering.Grains.Registry;
+
+namespace Planering.Grains.Planning;
+
+[GenerateSerializer, Immutable, Alias("planering.OfficePlanRecord")]
+public sealed record OfficePlanRecord(
+    [property: Id(0)] string OfficeId,
+    [property: Id(1)] int HuvudmanCount,
+    [property: Id(2)] double DemandHours,
+    [property: Id(3)] double CapacityHours,
+    [property: Id(4)] double Utilisation,
+    [property: Id(5)] double TravelKmPerYear,
+    [property: Id(6)] double TravelHoursPerYear,
+    [property: Id(7)] double MonthsToCover);
+
+/// <summary>A plan's figures per office and in total.</summary>
+[GenerateSerializer, Immutable, Alias("planering.PlanRecord")]
+public sealed record PlanRecord(
+    [property: Id(0)] IReadOnlyList<OfficePlanRecord> Offices,
+    [property: Id(1)] double DemandHours,
+    [property: Id(2)] double CapacityHours,
+    [property: Id(3)] double NationalUtilisation,
+    [property: Id(4)] double TravelKmPerYear,
+    [property: Id(5)] double TravelHoursPerYear,
+    [property: Id(6)] double MonthsToCover,
+    [property: Id(7)] bool Feasible,
+    [property: Id(8)] double OverloadHours,
+    [property: Id(9)] int Moved,
+    [property: Id(10)] DateTimeOffset ComputedAt);
+
+[GenerateSerializer, Immutable, Alias("planering.ReassignmentRecord")]
+public sealed record ReassignmentRecord(
+    [property: Id(0)] string HuvudmanId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Kommunkod,
+    [property: Id(3)] string FromOfficeId,
+    [property: Id(4)] string ToOfficeId,
+    [property: Id(5)] double RoadKmBefore,
+    [property: Id(6)] double RoadKmAfter);
+
+[GenerateSerializer, Immutable, Alias("planering.LanEffectRecord")]
+public sealed record LanEffectRecord(
+    [property: Id(0)] string Lanskod,
+    [property: Id(1)] string Lan,
+    [property: Id(2)] int HuvudmanReassigned,
+    [property: Id(3)] double TravelKmPerYearBefore,
+    [property: Id(4)] double TravelKmPerYearAfter);
+
+/// <summary>A new office to simulate: its profile and staff.</summary>
+[GenerateSerializer, Immutable, Alias("planering.OfficeSpec")]
+public sealed record OfficeSpec(
+    [property: Id(0)] string OfficeId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Kommunkod,
+    [property: Id(3)] GeoPoint? Position,
+    [property: Id(4)] IReadOnlyList<AdvisorRecord> Advisors,
+    [property: Id(5)] DateOnly? Opening);
+
+/// <summary>A what-if: the plan before and after opening an office, and what changes.</summary>
+[GenerateSerializer, Immutable, Alias("planering.ScenarioResultRecord")]
+public sealed record ScenarioResultRecord(
+    [property: Id(0)] Guid ScenarioId,
+    [property: Id(1)] PlanRecord Before,
+    [property: Id(2)] PlanRecord After,
+    [property: Id(3)] IReadOnlyList<ReassignmentRecord> Reassigned,
+    [property: Id(4)] IReadOnlyList<LanEffectRecord> LanEffects,
+    [property: Id(5)] DateTimeOffset ExpiresAt,
+    [property: Id(6)] string OfficeId)
+{
+    public double TravelKmSavedPerYear => Before.TravelKmPerYear - After.TravelKmPerYear;
+
+    public double TravelHoursSavedPerYear => Before.TravelHoursPerYear - After.TravelHoursPerYear;
+}
+
+/// <summary>One kommun evaluated as the next office's site.</summary>
+[GenerateSerializer, Immutable, Alias("planering.SiteEvaluationRecord")]
+public sealed record SiteEvaluationRecord(
+    [property: Id(0)] string Kommunkod,
+    [property: Id(1)] double TravelKmSavedPerYear,
+    [property: Id(2)] double TravelHoursSavedPerYear,
+    [property: Id(3)] double MonthsToCoverAfter,
+    [property: Id(4)] int HuvudmanReassigned);
+
+/// <summary>The live world and assignment, copied for a scenario (which must never change the live plan).</summary>
+[GenerateSerializer, Immutable, Alias("planering.PlanningSnapshot")]
+public sealed record PlanningSnapshot(
+    [property: Id(0)] IReadOnlyList<OfficeRecord> Offices,
+    [property: Id(1)] IReadOnlyList<HuvudmanRecord> Huvudman,
+    [property: Id(2)] IReadOnlyDictionary<string, string> OfficeByHuvudman);

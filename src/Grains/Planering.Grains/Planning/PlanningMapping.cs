@@ -1,0 +1,47 @@
+using Planering.Domain.Calendar;
+using Planering.Domain.Planning;
+using Planering.Domain.Workload;
+using Planering.Domain.World;
+using Planering.Grains.Registry;
+
+namespace Planering.Grains.Planning;
+
+/// <summary>Conversions between the planning domain and the records that cross grain calls.</summary>
+internal static class PlanningMapping
+{
+    /// <summary>The planning world with the models every part of Planering shares.</summary>
+    public static PlanningWorld World() =>
+        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden)));
+
+    public static PlanningOffice ToPlanning(this OfficeRecord o) =>
+        new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());
+
+    public static PlanningHuvudman ToPlanning(this HuvudmanRecord h) =>
+        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Lanskod, h.Position.ToDomain(), h.Pupils);
+
+    public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at) =>
+        new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
+                o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover)).ToList(),
+            r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
+            r.Feasible, r.OverloadHours, r.Moved, at);
+
+    public static ReassignmentRecord ToRecord(this Reassignment r) =>
+        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);
+
+    public static LanEffectRecord ToRecord(this LanEffect e) =>
+        new(e.Lanskod, e.Lan, e.HuvudmanReassigned, e.TravelKmPerYearBefore, e.TravelKmPerYearAfter);
+
+    /// <summary>
+    /// The live assignment completed for a problem: a huvudman keeps its office if the problem has it, otherwise (new, or
+    /// its office has no capacity) it is measured at its nearest office of the problem.
+    /// </summary>
+    public static Dictionary<string, string> Complete(AssignmentProblem problem, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyDictionary<string, string> live)
+    {
+        var offices = problem.Offices.Select(o => (o.OfficeId, o.Position)).ToList();
+        var known = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
+        return huvudman.ToDictionary(
+            h => h.Id,
+            h => live.TryGetValue(h.Id, out var office) && known.Contains(office) ? office : NearestOfficeAssignment.Nearest(h.Position, offices)!,
+            StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,119 @@
+using Planering.Domain.Calendar;
+using Planering.Domain.Errors;
+using Planering.Domain.Planning;
+using Planering.Domain.Registry;
+using Planering.Domain.World;
+using Planering.Grains.Hosting;
+using Planering.Grains.Registry;
+
+namespace Planering.Grains.Planning;
+
+[GenerateSerializer, Alias("planering.ScenarioState")]
+public sealed class ScenarioState
+{
+    [Id(0)] public OfficeSpec? Office { get; set; }
+
+    [Id(1)] public ScenarioResultRecord? Result { get; set; }
+
+    /// <summary>The scenario's assignment, applied on commit.</summary>
+    [Id(2)] public Dictionary<string, string> OfficeByHuvudman { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(3)] public bool Committed { get; set; }
+}
+
+/// <summary>
+/// A what-if copy of the world: it reads a snapshot of the live plan, adds the new office, re-solves on the copy and
+/// keeps the result. Nothing live changes until <see cref="CommitAsync"/>. A scenario expires after
+/// <see cref="Lifetime"/>: the plan it was computed on has likely moved on by then.
+/// </summary>
+public sealed class ScenarioGrain(
+    [PersistentState("scenario", StorageNames.Planering)] IPersistentState<ScenarioState> state,
+    TimeProvider clock) : Grain, IScenarioGrain
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public async Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office)
+    {
+        if (state.State.Result is not null)
+        {
+            throw new PlaneringException(ErrorCode.AlreadyExists, "this scenario was already simulated", "SCENARIO_EXISTS");
+        }
+
+        var kommunkod = office.Kommunkod
+            ?? (office.Position is { } at && at.ToDomain().IsInSweden ? SwedishGeography.Sweden.NearestKommun(at.ToDomain()).Kommunkod : null);
+        var officeId = string.IsNullOrEmpty(office.OfficeId) ? RegistryRules.SlugFrom(office.Name ?? string.Empty) : office.OfficeId;
+        var profile = OfficeProfile.Create(officeId, office.Name, kommunkod, office.Position?.ToDomain(), office.Opening, SwedishGeography.Sweden);
+        var advisors = Staffing.Validate(office.Advisors.Select(a => a.ToDomain()).ToList());
+        if (advisors.Count == 0)
+        {
+            throw PlaneringException.Invalid("advisors", "a new office needs at least one advisor");
+        }
+
+        var snapshot = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).SnapshotAsync();
+        if (snapshot.Offices.Any(o => o.OfficeId == profile.OfficeId))
+        {
+            throw new PlaneringException(ErrorCode.AlreadyExists, $"office '{profile.OfficeId}' exists already", "OFFICE_EXISTS",
+                [new FieldViolation("office_id", "exists already")]);
+        }
+
+        var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
+        var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
+        var withNew = offices.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
+        var world = PlanningMapping.World();
+        var year = Math.Max(StockholmTime.LocalDate(clock.GetUtcNow()).Year, office.Opening?.Year ?? 0);
+
+        var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
+        var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
+        var afterProblem = world.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
+        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem));
+        var comparison = world.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
+
+        var now = clock.GetUtcNow();
+        var result = new ScenarioResultRecord(
+            this.GetPrimaryKey(),
+            world.Report(beforeProblem, before, huvudman, offices).ToRecord(now) with { Moved = 0 },
+            world.Report(afterProblem, after, huvudman, withNew).ToRecord(now),
+            comparison.Reassigned.Select(r => r.ToRecord()).ToList(),
+            comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
+            now + Lifetime,
+            profile.OfficeId);
+
+        state.State.Office = office with
+        {
+            OfficeId = profile.OfficeId, Name = profile.Name, Kommunkod = profile.Kommunkod, Position = GeoPoint.From(profile.Position),
+            Advisors = advisors.Select(a => a.ToRecord()).ToList(),
+        };
+        state.State.Result = result;
+        state.State.OfficeByHuvudman = new Dictionary<string, string>(after.OfficeByHuvudman, StringComparer.Ordinal);
+        await state.WriteStateAsync();
+        return result;
+    }
+
+    public async Task<PlanRecord> CommitAsync()
+    {
+        if (state.State.Result is not { } result || state.State.Office is not { } office)
+        {
+            throw PlaneringException.NotFound("scenario", this.GetPrimaryKey().ToString());
+        }
+
+        var planning = GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
+        if (state.State.Committed)
+        {
+            return await planning.GetPlanAsync();
+        }
+
+        if (clock.GetUtcNow() > result.ExpiresAt)
+        {
+            throw new PlaneringException(ErrorCode.RuleViolation, $"the scenario expired at {result.ExpiresAt:u}; simulate again", "SCENARIO_EXPIRED");
+        }
+
+        var grain = GrainFactory.GetGrain<IRegionalOfficeGrain>(office.OfficeId);
+        await grain.UpsertAsync(new OfficeUpsert(office.Name, office.Kommunkod, office.Position, office.Opening));
+        await grain.SetStaffingAsync(office.Advisors);
+        var plan = await planning.ApplyAsync(state.State.OfficeByHuvudman);
+
+        state.State.Committed = true;
+        await state.WriteStateAsync();
+        return plan;
+    }
+}

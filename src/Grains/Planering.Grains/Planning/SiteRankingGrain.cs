@@ -1,0 +1,38 @@
+using Planering.Domain.Calendar;
+using Planering.Domain.Planning;
+using Planering.Domain.World;
+using Planering.Grains.Hosting;
+
+namespace Planering.Grains.Planning;
+
+/// <summary>
+/// Evaluates kommuner as the site of the next office: for each, the live world plus an office at the kommun's seat with
+/// the given number of full-time advisors, either screened quickly (<see cref="SiteScreening"/>) or re-solved in full
+/// from the live assignment. Reads the live world once per batch.
+/// </summary>
+[StatelessWorker]
+public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGrain
+{
+    public async Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact)
+    {
+        var snapshot = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).SnapshotAsync();
+        var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
+        var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
+        var world = PlanningMapping.World();
+        var year = StockholmTime.LocalDate(clock.GetUtcNow()).Year;
+        var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
+        var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
+        var beforeReport = world.Report(beforeProblem, before, huvudman, offices);
+
+        return await Task.Run(() => kommunkoder.Select(kommunkod =>
+        {
+            var kommun = SwedishGeography.Sweden.Kommun(kommunkod);
+            var site = new PlanningOffice($"site-{kommunkod}", kommunkod, kommun.Position, WorldSeed.DefaultAdvisors($"site-{kommunkod}", advisors).Select(a => a with { Fte = 1.0 }).ToList());
+            var afterProblem = world.Problem(huvudman, [.. offices, site], year, before.OfficeByHuvudman);
+            var after = exact ? LoadBalancer.Solve(afterProblem) : afterProblem.Evaluate(SiteScreening.Open(afterProblem, before.OfficeByHuvudman, site.OfficeId));
+            var report = world.Report(afterProblem, after, huvudman, [.. offices, site]);
+            return new SiteEvaluationRecord(kommunkod, beforeReport.TravelKmPerYear - report.TravelKmPerYear,
+                beforeReport.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount);
+        }).ToList());
+    }
+}

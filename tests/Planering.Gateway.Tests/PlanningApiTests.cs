@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Planering.Contracts.V1;
+using Xunit.Abstractions;
+
+namespace Planering.Gateway.Tests;
+
+[Collection(SharedApi.Name)]
+public sealed class PlanningApiTests(ApiFixture api, ITestOutputHelper output)
+{
+    private async Task<Dictionary<string, string>> LiveAssignmentAsync()
+    {
+        var all = await api.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { PageSize = 1000 });
+        var result = all.Huvudman.ToDictionary(h => h.OrganisationNumber, h => h.OfficeId);
+        var token = all.NextPageToken;
+        while (token.Length > 0)
+        {
+            var page = await api.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { PageSize = 1000, PageToken = token });
+            foreach (var h in page.Huvudman)
+            {
+                result[h.OrganisationNumber] = h.OfficeId;
+            }
+
+            token = page.NextPageToken;
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public async Task The_live_plan_keeps_every_office_within_capacity()
+    {
+        var plan = await api.Planning.GetPlanAsync(new GetPlanRequest());
+
+        Assert.True(plan.Feasible);
+        Assert.Equal(0, plan.OverloadHours);
+        Assert.Subset(plan.Offices.Select(o => o.OfficeId).ToHashSet(), new HashSet<string> { "goteborg", "harnosand", "lulea", "malmo", "orebro", "solna" });
+        Assert.All(plan.Offices, o => Assert.True(o.DemandHours <= o.CapacityHours, o.OfficeId));
+        Assert.Equal(plan.Offices.Sum(o => o.HuvudmanCount), (await api.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { PageSize = 1 })).TotalSize);
+        Assert.True(plan.MonthsToCover > 0);
+        Assert.Equal(plan.Offices.Sum(o => o.TravelKmPerYear), plan.TravelKmPerYear, 3);
+    }
+
+    [Fact]
+    public async Task Simulating_an_office_in_Umea_lowers_Vasterbottens_travel_and_leaves_the_live_plan_as_it_was()
+    {
+        var before = await LiveAssignmentAsync();
+        var planBefore = await api.Planning.GetPlanAsync(new GetPlanRequest());
+
+        var result = await api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Umeå", Kommunkod = "2480", Advisors = 6 });
+
+        Assert.Equal("umea", result.OfficeId);
+        Assert.True(result.TravelKmSavedPerYear > 0);
+        Assert.Contains(result.After.Offices, o => o.OfficeId == "umea" && o.HuvudmanCount > 0);
+        var vasterbotten = Assert.Single(result.LanEffects, e => e.Lanskod == "24");
+        Assert.True(vasterbotten.TravelKmPerYearAfter < vasterbotten.TravelKmPerYearBefore);
+        Assert.Contains(result.Reassigned, r => r.Kommunkod == "2480" && r.ToOfficeId == "umea");
+        Assert.All(result.Reassigned, r => Assert.NotEqual(r.FromOfficeId, r.ToOfficeId));
+        Assert.True(result.ExpiresAt.ToDateTimeOffset() > DateTimeOffset.UtcNow);
+
+        Assert.Equal(before, await LiveAssignmentAsync());
+        var planAfter = await api.Planning.GetPlanAsync(new GetPlanRequest());
+        Assert.Equal(planBefore.Offices, planAfter.Offices);
+        Assert.DoesNotContain((await api.Registry.ListOfficesAsync(new ListOfficesRequest())).Offices, o => o.OfficeId == "umea");
+    }
+
+    [Fact]
+    public async Task Committing_a_scenario_opens_the_office_and_moves_the_huvudman_it_moved()
+    {
+        var result = await api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Östersund", Kommunkod = "2380", Advisors = 3 });
+        Assert.Equal("ostersund", result.OfficeId);
+        Assert.NotEmpty(result.Reassigned);
+
+        var plan = await api.Planning.CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = result.ScenarioId });
+
+        Assert.Contains(plan.Offices, o => o.OfficeId == "ostersund" && o.HuvudmanCount > 0);
+        var office = await api.Registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = "ostersund" });
+        Assert.Equal(3, office.Advisors.Count);
+        var live = await LiveAssignmentAsync();
+        Assert.All(result.Reassigned, r => Assert.Equal(r.ToOfficeId, live[r.HuvudmanId]));
+        Assert.Equal(plan.Offices.Single(o => o.OfficeId == "ostersund").HuvudmanCount,
+            (await api.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { OfficeId = "ostersund", PageSize = 1 })).TotalSize);
+
+        // Committing again is the same commit; simulating the same office again is refused, it exists now.
+        await api.Planning.CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = result.ScenarioId });
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Östersund", Kommunkod = "2380", Advisors = 3 }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Every_kommun_is_ranked_as_a_site_with_progress_along_the_way()
+    {
+        var watch = Stopwatch.StartNew();
+        using var call = api.Planning.RankOfficeSites(new RankOfficeSitesRequest { K = 3, Advisors = 6 });
+        var progress = new List<RankOfficeSitesProgress>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            progress.Add(message);
+        }
+
+        output.WriteLine($"ranked 290 kommuner in {watch.Elapsed.TotalSeconds:F1} s over {progress.Count} messages");
+        var final = progress[^1];
+        Assert.True(final.Done);
+        Assert.Equal(290, final.Evaluated);
+        Assert.True(progress.Count > 2);
+        Assert.Equal(progress.Select(p => p.Evaluated).Order(), progress.Select(p => p.Evaluated));
+        Assert.Equal(3, final.ByTravelSaved.Count);
+        Assert.Equal(3, final.ByTimeToCover.Count);
+        Assert.Equal(final.ByTravelSaved.Select(c => c.TravelKmSavedPerYear).OrderDescending(), final.ByTravelSaved.Select(c => c.TravelKmSavedPerYear));
+        Assert.True(final.ByTravelSaved[0].TravelKmSavedPerYear > 0);
+    }
+
+    [Fact]
+    public async Task Bad_planning_requests_name_the_field()
+    {
+        Assert.Equal(["name", "kommunkod", "advisors"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest()).ResponseAsync));
+        Assert.Equal(["advisors"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Xby", Kommunkod = "2480", Advisors = 500 }).ResponseAsync));
+        Assert.Equal(["kommunkod"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Xby", Kommunkod = "9999", Advisors = 2 }).ResponseAsync));
+        // A position outside Sweden lies in no kommun either.
+        Assert.Equal(["kommunkod", "position.longitude"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Oslo", Position = new GeoPoint { Latitude = 59.91, Longitude = 10.75 }, Advisors = 2 }).ResponseAsync));
+        Assert.Equal(["k"], await RpcAssert.InvalidFieldsAsync(async () =>
+        {
+            using var call = api.Planning.RankOfficeSites(new RankOfficeSitesRequest { K = 100 });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        }));
+        Assert.Equal(["scenario_id"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = "nope" }).ResponseAsync));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Planning.CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = Guid.NewGuid().ToString() }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Luleå", Kommunkod = "2580", Advisors = 2 }).ResponseAsync);
+    }
+}
