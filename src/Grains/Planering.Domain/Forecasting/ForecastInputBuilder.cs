@@ -68,10 +68,7 @@ public static class ForecastInputBuilder
 
     private static HuvudmanDemand Demand(ForecastHuvudman h, ForecastOffice office, DateOnly start, int cycle, WorkloadModel workload)
     {
-        var km = Math.Min(h.Position.DistanceKmTo(office.Position), WorkloadModel.MaxDistanceKm);
-        var share = workload.Options.DigitalShare;
-        var hours = (share * workload.Estimate(h.Pupils, DialogueMode.Digital, km).AdvisorHoursTotal)
-            + ((1 - share) * workload.Estimate(h.Pupils, DialogueMode.OnSite, km).AdvisorHoursTotal);
+        var hours = workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, h.Position.DistanceKmTo(office.Position));
         if (h.BookedDialogue is { } booked)
         {
             var month = MonthIndex(start, booked);

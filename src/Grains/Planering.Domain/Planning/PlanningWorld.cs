@@ -55,7 +55,8 @@ public sealed class PlanningWorld(WorkloadModel workload, CapacityModel capacity
         {
             var mine = solution.Assignments.Where(a => a.OfficeId == load.OfficeId).ToList();
             var km = mine.Sum(a => a.RoadKm * TravelWeight);
-            var roundHours = mine.Sum(a => DialogueHours(byId[a.HuvudmanId], officeById[load.OfficeId].Position));
+            var office = officeById[load.OfficeId].Position;
+            var roundHours = mine.Sum(a => workload.ExpectedAdvisorHoursPerDialogue(byId[a.HuvudmanId].Pupils, byId[a.HuvudmanId].Position.DistanceKmTo(office)));
             return new OfficePlanLine(load.OfficeId, load.HuvudmanCount, load.LoadHours, load.CapacityHours, load.Utilisation,
                 km, km / speed, roundHours / (load.CapacityHours / 12));
         }).ToList();
@@ -86,14 +87,5 @@ public sealed class PlanningWorld(WorkloadModel workload, CapacityModel capacity
                 after.Assignments.Where(a => ids.Contains(a.HuvudmanId)).Sum(a => a.RoadKm * TravelWeight));
         }).Where(e => e.TravelKmPerYearBefore > 0 || e.TravelKmPerYearAfter > 0).ToList();
         return new ScenarioComparison(moved, lanEffects);
-    }
-
-    /// <summary>Advisor hours of one dialogue with a huvudman from an office, travel included, under the mode mix.</summary>
-    private double DialogueHours(PlanningHuvudman h, GeoPosition office)
-    {
-        var km = Math.Min(h.Position.DistanceKmTo(office), WorkloadModel.MaxDistanceKm);
-        var share = workload.Options.DigitalShare;
-        return (share * workload.Estimate(h.Pupils, DialogueMode.Digital, km).AdvisorHoursTotal)
-            + ((1 - share) * workload.Estimate(h.Pupils, DialogueMode.OnSite, km).AdvisorHoursTotal);
     }
 }

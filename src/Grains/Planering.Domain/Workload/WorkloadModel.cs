@@ -73,6 +73,18 @@ public sealed class WorkloadModel
     }
 
     /// <summary>
+    /// Expected advisor hours of one dialogue (dialogue, preparation, travel) under the digital/on-site mix of
+    /// <see cref="WorkloadOptions.DigitalShare"/>: what planning and forecasting count per dialogue.
+    /// </summary>
+    public double ExpectedAdvisorHoursPerDialogue(int pupils, double distanceKm)
+    {
+        var km = Math.Min(distanceKm, MaxDistanceKm);
+        var share = Options.DigitalShare;
+        return (share * Estimate(pupils, DialogueMode.Digital, km).AdvisorHoursTotal)
+            + ((1 - share) * Estimate(pupils, DialogueMode.OnSite, km).AdvisorHoursTotal);
+    }
+
+    /// <summary>
     /// Advisor hours per year a huvudman needs: the mix of digital and on-site dialogue costs, one dialogue per cycle,
     /// spread over the cycle's years.
     /// </summary>
