@@ -18,7 +18,7 @@ namespace Planering.Domain.Planning;
 public sealed class ExactAssignmentSolver
 {
     /// <summary>Node limit used when none is given: well under a minute of search on an instance the size of Sweden's.</summary>
-    public const long DefaultNodeLimit = 500_000;
+    public const long DefaultNodeLimit = 300_000;
 
     private readonly long _nodeLimit;
 
