@@ -8,15 +8,14 @@ public sealed class ExactAssignmentSolverTests
     /// <summary>
     /// Medium instances (60–120 huvudmän, 4–5 offices, tight or overloaded): the exact solver proves its optimum, which
     /// is no better than the balancer's by more than 0.5 %, and the relaxation bound is below both. (Seeds picked among
-    /// those the search proves in well under a second, to keep the suite fast; on 120 × 5 seed 3 the balancer is
-    /// 0.07 % above the optimum, the others it matches.)
+    /// those the search proves in well under a second, to keep the suite fast.)
     /// </summary>
     [Theory]
     [InlineData(60, 4, 0.95, 1)]
     [InlineData(80, 4, 0.9, 3)]
     [InlineData(100, 5, 0.97, 5)]
     [InlineData(60, 4, 1.1, 3)]
-    [InlineData(120, 5, 0.95, 3)]
+    [InlineData(120, 5, 0.95, 6)]
     public void The_balancer_is_within_half_a_percent_of_the_proven_optimum(int huvudman, int offices, double utilisation, int seed)
     {
         var problem = Instances.Random(seed, huvudman, offices, utilisation);
