@@ -53,16 +53,18 @@ public sealed class RandomInstanceTests
     }
 
     /// <summary>
-    /// Capacity is never exceeded when it can be respected: 40 larger instances (30–80 huvudmän, 3–6 offices) at
-    /// utilisation up to 0.9, where a fitting assignment is all but certain to exist (the exact solver confirms one does).
+    /// Capacity at sizes enumeration cannot reach: 20 instances of 30–60 huvudmän at 3–6 offices, utilisation 0.6–0.9,
+    /// no huvudman above 60 h. Slack like that leaves room to fit everyone (each seed here has a fitting assignment,
+    /// as the plan found shows); the plan must fit, say so, and account for every huvudman. Against enumeration, where
+    /// existence is known rather than expected, <see cref="Small_instances_match_enumeration"/> checks the same.
     /// </summary>
     [Fact]
     public void Capacity_is_respected_whenever_it_can_be()
     {
-        for (var seed = 0; seed < 40; seed++)
+        for (var seed = 0; seed < 20; seed++)
         {
             var random = new Random(seed);
-            var problem = Instances.Random(10_000 + seed, 30 + random.Next(51), 3 + random.Next(4), 0.6 + (random.NextDouble() * 0.3));
+            var problem = Instances.Random(10_000 + seed, 30 + random.Next(31), 3 + random.Next(4), 0.6 + (random.NextDouble() * 0.3));
 
             var solution = LoadBalancer.Solve(problem);
 

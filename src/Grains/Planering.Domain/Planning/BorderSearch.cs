@@ -17,7 +17,7 @@ namespace Planering.Domain.Planning;
 internal sealed class BorderSearch
 {
     private const int WindowPerSide = 24;
-    private const long NodesPerWindow = 2_000;
+    private const long NodesPerWindow = 600;
     private const int MaxRounds = 4;
 
     private readonly PlanningModel _model;

@@ -2,15 +2,23 @@ namespace Planering.Domain.Planning;
 
 /// <summary>
 /// The reference solver: the exact integer optimum of the objective documented on <see cref="AssignmentProblem"/>,
-/// for tests and benchmarks of <see cref="LoadBalancer"/>. It starts from the balancer's assignment and runs a branch
-/// and bound over the flow relaxation with reduced-cost fixing (see <see cref="BranchAndBound"/>), so it usually
-/// proves the optimum of the national instance in well under a second; the node limit keeps it finite on anything
-/// harder, and the result then says so and carries a valid lower bound instead.
+/// for tests and benchmarks of <see cref="LoadBalancer"/>. It starts from the balancer's assignment and runs a
+/// depth-first branch and bound over the flow relaxation with reduced-cost fixing (see <see cref="BranchAndBound"/>).
 /// </summary>
+/// <remarks>
+/// <para>What it can prove: instances of up to a hundred or so huvudmän on a handful of offices, usually in well under
+/// a second (checked against enumeration on small ones and against an external MIP solver on a 100 × 5 one).</para>
+/// <para>What it cannot: the national instance (≈ 1,170 × 6). Its LP gap is small (≈ 0.07 % above the balancer's
+/// plan) but made of tight packings at five load breakpoints, and a pure LP-bounded search does not close it in
+/// millions of nodes; a MIP solver needs cover cuts for that. The search then stops at the node limit, says it did not
+/// prove optimality, and returns the least bound of the unexplored nodes (in practice the LP bound). Since that bound
+/// is below the optimum, best ÷ bound (<see cref="ExactAssignmentResult.GapRatio"/>) is an upper bound on how far
+/// the best plan, and the balancer's, can be from the optimum.</para>
+/// </remarks>
 public sealed class ExactAssignmentSolver
 {
-    /// <summary>Node limit used when none is given: minutes of search at most, on instances the size of Sweden's.</summary>
-    public const long DefaultNodeLimit = 2_000_000;
+    /// <summary>Node limit used when none is given: well under a minute of search on an instance the size of Sweden's.</summary>
+    public const long DefaultNodeLimit = 300_000;
 
     private readonly long _nodeLimit;
 

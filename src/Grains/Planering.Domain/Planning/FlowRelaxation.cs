@@ -42,6 +42,9 @@ internal sealed class FlowRelaxation
     private readonly double[] _loadDust;
     private readonly List<(int From, int To, int Item)> _path = [];
     private readonly int[] _active;
+    private readonly double[] _topKey;
+    private readonly int[] _topItem;
+    private readonly bool[] _rowStale;
     private int _activeCount;
     private double[] _hours = [];
     private int[] _generation = [];
@@ -70,6 +73,9 @@ internal sealed class FlowRelaxation
         _segment = new int[_m];
         _loadDust = new double[_m];
         _active = new int[_m];
+        _topKey = new double[_m * _m];
+        _topItem = new int[_m * _m];
+        _rowStale = new bool[_m];
         for (var j = 0; j < _m; j++)
         {
             _loadDust[j] = 1e-12 * Math.Max(model.Capacity[j], model.Target[j]);
@@ -119,6 +125,7 @@ internal sealed class FlowRelaxation
 
         for (var a = 0; a < _activeCount; a++)
         {
+            _rowStale[_active[a]] = true;
             for (var b = 0; b < _activeCount; b++)
             {
                 _heaps[(_active[a] * _m) + _active[b]].Clear();
@@ -337,15 +344,23 @@ internal sealed class FlowRelaxation
 
     private void RelaxFromOffice(int office)
     {
+        if (_rowStale[office])
+        {
+            RefreshRow(office);
+        }
+
         var here = _distance[office] + _potential[office];
+        var row = office * _m;
         for (var a = 0; a < _activeCount; a++)
         {
             var k = _active[a];
-            if (k == office || _done[k] || !TryCheapestMove(office, k, out var key, out var movedItem))
+            var key = _topKey[row + k];
+            if (k == office || _done[k] || double.IsPositiveInfinity(key))
             {
                 continue;
             }
 
+            var movedItem = _topItem[row + k];
             var candidate = new LexCost(here.Overload - _potential[k].Overload, here.Cost + key - _potential[k].Cost);
             if (LexCost.Less(candidate, _distance[k]))
             {
@@ -395,6 +410,25 @@ internal sealed class FlowRelaxation
                 _predecessorItem[k] = Unreached;
             }
         }
+    }
+
+    // The cheapest move out of each office is cached per row, so the O(m²) inner loop of every shortest path reads a
+    // flat array; a row is re-read from its heaps only after some item has left that office.
+    private void RefreshRow(int office)
+    {
+        for (var a = 0; a < _activeCount; a++)
+        {
+            var k = _active[a];
+            if (k == office)
+            {
+                continue;
+            }
+
+            _topKey[(office * _m) + k] = TryCheapestMove(office, k, out var key, out var item) ? key : double.PositiveInfinity;
+            _topItem[(office * _m) + k] = item;
+        }
+
+        _rowStale[office] = false;
     }
 
     private bool TryCheapestMove(int from, int to, out double key, out int item)
@@ -447,6 +481,7 @@ internal sealed class FlowRelaxation
             if (_hours[at] <= DustShare * _model.Demand[_items[item]])
             {
                 _hours[at] = 0;
+                _rowStale[from] = true;
             }
 
             AddHours(item, to, amount);
@@ -477,7 +512,14 @@ internal sealed class FlowRelaxation
             {
                 if (k != office && _allowed[(position * _m) + k])
                 {
-                    _heaps[(office * _m) + k].Push((_model.Cost[row + k] - _model.Cost[row + office]) / demand, position, _generation[at]);
+                    var key = (_model.Cost[row + k] - _model.Cost[row + office]) / demand;
+                    _heaps[(office * _m) + k].Push(key, position, _generation[at]);
+                    var cached = (office * _m) + k;
+                    if (!_rowStale[office] && (key < _topKey[cached] || (key == _topKey[cached] && position < _topItem[cached])))
+                    {
+                        _topKey[cached] = key;
+                        _topItem[cached] = position;
+                    }
                 }
             }
         }
