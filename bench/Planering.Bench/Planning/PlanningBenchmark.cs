@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Planering.Domain.Planning;
+using Planering.Domain.World;
+
+namespace Planering.Bench.Planning;
+
+/// <summary>
+/// Solve times of the load balancer (median of timed runs after a warm-up: single solves take tens of milliseconds to
+/// seconds, too long for BenchmarkDotNet's many iterations), its cost against the exact optimum or the LP lower bound,
+/// and the domain work of RankOfficeSites over every kommun.
+/// </summary>
+public static class PlanningBenchmark
+{
+    public static string Run(bool quick)
+    {
+        var runs = quick ? 3 : 7;
+        var text = new StringBuilder();
+        text.AppendLine("| instance | solve (median) | cost / reference | reference | target |");
+        text.AppendLine("|---|---:|---:|---|---|");
+        Row(text, "national: 1,170 huvudmän × 6 offices", PlanningScenarios.National(PlanningScenarios.SeededOffices), runs, "≤ 250 ms, ratio ≤ 1.005");
+        Row(text, "national: 1,170 huvudmän × 10 offices", PlanningScenarios.National(PlanningScenarios.TenOffices), runs, "≤ 250 ms, ratio ≤ 1.005");
+        Row(text, "synthetic: 20,000 huvudmän × 50 offices", PlanningScenarios.Synthetic(), quick ? 1 : 3, "≤ 5 s");
+        text.AppendLine();
+        text.AppendLine(Ranking());
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, string name, AssignmentProblem problem, int runs, string target)
+    {
+        var solution = LoadBalancer.Solve(problem);
+        var median = Median(runs, () => LoadBalancer.Solve(problem));
+        var exact = problem.Huvudman.Count <= 2_000 ? new ExactAssignmentSolver(nodeLimit: 200_000).Solve(problem) : null;
+        var bound = exact?.LowerBound ?? ExactAssignmentSolver.RelaxationBound(problem);
+        var reference = exact is { IsProvenOptimal: true } ? "exact optimum (proven)" : "LP lower bound (ratio to the optimum is at most this)";
+        var ratio = bound.OverloadHours > 1e-6 || solution.Cost.OverloadHours > 1e-6
+            ? string.Create(CultureInfo.InvariantCulture, $"overload {solution.Cost.OverloadHours:F0} h vs {bound.OverloadHours:F0} h; cost {solution.Cost.Total / bound.Total:F5}")
+            : string.Create(CultureInfo.InvariantCulture, $"{solution.Cost.Total / bound.Total:F5}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {median.TotalMilliseconds:F0} ms | {ratio} | {reference} | {target} |");
+    }
+
+    /// <summary>The ranking's domain work as the gateway runs it: every kommun screened, the leaders re-solved, on both cores.</summary>
+    private static string Ranking()
+    {
+        var world = PlanningScenarios.World;
+        var huvudman = PlanningScenarios.SeededHuvudman;
+        var offices = PlanningScenarios.SeededOffices;
+        var live = LoadBalancer.Solve(PlanningScenarios.National(offices)).OfficeByHuvudman;
+        var watch = Stopwatch.StartNew();
+        var screened = SwedishGeography.Sweden.Kommuner.AsParallel().WithDegreeOfParallelism(2).Select(k =>
+        {
+            var site = new PlanningOffice($"site-{k.Kommunkod}", k.Kommunkod, k.Position, WorldSeed.DefaultAdvisors("site", 6));
+            var problem = world.Problem(huvudman, [.. offices, site], PlanningScenarios.Year, live);
+            return (k.Kommunkod, Problem: problem, Solution: problem.Evaluate(SiteScreening.Open(problem, live, site.OfficeId)));
+        }).ToList();
+        var leaders = screened.OrderBy(s => s.Solution.Cost.Total).Take(20).ToList();
+        var exact = leaders.AsParallel().WithDegreeOfParallelism(2).Select(l => LoadBalancer.Solve(l.Problem)).ToList();
+        watch.Stop();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RankOfficeSites' domain work: {screened.Count} kommuner screened and the {exact.Count} leaders re-solved in full, on 2 cores: **{watch.Elapsed.TotalSeconds:F1} s** (target ≤ 10 s; the gRPC call adds reading the live world once per batch).");
+    }
+
+    private static TimeSpan Median(int runs, Action action)
+    {
+        var times = new List<TimeSpan>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed);
+        }
+
+        times.Sort();
+        return times[runs / 2];
+    }
+}
