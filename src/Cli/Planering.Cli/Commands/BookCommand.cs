@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using Planering.Cli.Errors;
 using Planering.Cli.Hosting;
 using Planering.Cli.Input;
@@ -43,6 +44,13 @@ public static class BookCommand
                     Refuse(run, explicitOnly, "names a slot; leave it out with --next, which books the slot it finds");
                 }
 
+                // A retry of --next must not search again: the first attempt may have booked the slot it found, and
+                // the search would now find a later one. The request id finds that booking instead.
+                if (run.Given(requestId) && await BookedEarlierAsync(run, huvudmanId, id, cancellationToken) is { } earlier)
+                {
+                    return Show(run, earlier);
+                }
+
                 var found = await run.Server.Scheduling.FindNextSlotAsync(search.Request(run, huvudmanId), cancellationToken: cancellationToken);
                 slot = found.Slot;
             }
@@ -61,19 +69,56 @@ public static class BookCommand
                 run.Note($"request id: {id} (to retry this booking safely: --request-id {id})");
             }
 
-            var dialogue = await run.Server.Scheduling.BookDialogueAsync(
-                new BookDialogueRequest { RequestId = id, HuvudmanId = huvudmanId, Slot = slot }, cancellationToken: cancellationToken);
-            if (run.Json)
+            try
             {
-                run.WriteJson(dialogue);
-                return 0;
+                var dialogue = await run.Server.Scheduling.BookDialogueAsync(
+                    new BookDialogueRequest { RequestId = id, HuvudmanId = huvudmanId, Slot = slot }, cancellationToken: cancellationToken);
+                return Show(run, dialogue);
             }
+            catch (RpcException taken) when (taken.StatusCode == StatusCode.AlreadyExists && run.Value(next))
+            {
+                // The same id booked a different slot: a first attempt still in flight when this retry searched.
+                if (await BookedEarlierAsync(run, huvudmanId, id, cancellationToken) is { } earlier)
+                {
+                    return Show(run, earlier);
+                }
 
-            run.Console.Heading($"Booked: {SchedulingViews.Describe(dialogue.Slot)}");
-            SchedulingViews.WriteDialogue(run.Console, dialogue);
-            return 0;
+                throw;
+            }
         });
         return command;
+    }
+
+    private static int Show(Invocation run, Dialogue dialogue)
+    {
+        if (run.Json)
+        {
+            run.WriteJson(dialogue);
+            return 0;
+        }
+
+        run.Console.Heading($"Booked: {SchedulingViews.Describe(dialogue.Slot)}");
+        SchedulingViews.WriteDialogue(run.Console, dialogue);
+        return 0;
+    }
+
+    /// <summary>The huvudman's dialogue booked under this request id, if an earlier attempt made one.</summary>
+    private static async Task<Dialogue?> BookedEarlierAsync(Invocation run, string huvudmanId, string requestId, CancellationToken cancellationToken)
+    {
+        var request = new ListDialoguesRequest { HuvudmanId = huvudmanId, IncludeCancelled = true, PageSize = Paging.MaxPageSize };
+        do
+        {
+            var page = await run.Server.Scheduling.ListDialoguesAsync(request, cancellationToken: cancellationToken);
+            if (page.Dialogues.FirstOrDefault(d => d.RequestId == requestId) is { } found)
+            {
+                return found;
+            }
+
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        return null;
     }
 
     private static Slot NamedSlot(Invocation run, SlotSearchOptions search, Option<string?> date, Option<string?> start, Option<string?> advisors)

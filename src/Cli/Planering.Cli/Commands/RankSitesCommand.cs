@@ -42,6 +42,21 @@ public static class RankSitesCommand
                     last = message;
                 }
             }
+            else if (!run.Console.Profile.Capabilities.Interactive)
+            {
+                // A pipe or a log file gets no live bar (Spectre draws none there): a line per tenth of the way instead.
+                var (reportedTenth, reported) = (-1, -1);
+                await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    last = message;
+                    var tenth = message.Total > 0 ? message.Evaluated * 10 / message.Total : 0;
+                    if (tenth > reportedTenth || (message.Done && message.Evaluated != reported))
+                    {
+                        (reportedTenth, reported) = (tenth, message.Evaluated);
+                        run.Console.Line($"{message.Evaluated}/{message.Total} kommuner evaluated");
+                    }
+                }
+            }
             else
             {
                 await run.Console.Progress()
