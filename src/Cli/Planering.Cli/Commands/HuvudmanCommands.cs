@@ -18,7 +18,7 @@ public static class HuvudmanCommands
         var kommun = new Option<string?>("--kommun") { Description = "Only this kommun (four-digit code, e.g. 2480 for Umeå)", HelpName = "KOMMUNKOD" };
         var office = new Option<string?>("--office") { Description = "Only those the live plan assigns to this office", HelpName = "OFFICE_ID" };
         var type = new Option<string?>("--type") { Description = "Only this type: kommun, enskild, region or stat", HelpName = "TYPE" };
-        type.AcceptOnlyFromAmong(Values.TypeNames);
+        type.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, Values.TypeNames);
         var paging = new Paging("huvudmän");
         var command = new Command("list", "List huvudmän, filtered and paged") { lan, kommun, office, type };
         paging.AddTo(command);

@@ -21,7 +21,7 @@ public sealed class SlotSearchOptions
 
     public Option<bool> Spsm { get; } = new("--spsm") { Description = "SPSM takes part in the dialogue" };
 
-    public SlotSearchOptions() => Mode.AcceptOnlyFromAmong(Values.ModeNames);
+    public SlotSearchOptions() => Mode.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, Values.ModeNames);
 
     public void AddTo(Command command)
     {

@@ -4,10 +4,6 @@ using Planering.Contracts.V1;
 
 namespace Planering.Cli.Import;
 
-/// <summary>A row that passed the local checks, ready to send.</summary>
-/// <param name="HasPosition">False when the file gave no latitude/longitude for it.</param>
-public sealed record HuvudmanRow(int Row, UpsertHuvudmanRequest Request, bool HasPosition);
-
 /// <summary>
 /// Reads a huvudman register from CSV and checks every row's shape before anything is sent: the organisation number
 /// (ten digits and its Luhn check digit), the name, the type, a four-digit kommunkod, both or neither of latitude and
