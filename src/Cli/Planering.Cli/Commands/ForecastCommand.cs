@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Planering.Cli.Charts;
+using Planering.Cli.Errors;
+using Planering.Cli.Hosting;
+using Planering.Cli.Output;
+using Planering.Contracts.V1;
+using Spectre.Console;
+
+namespace Planering.Cli.Commands;
+
+/// <summary>
+/// <c>planering forecast</c>: the management question, capacity for the coming months (ForecastService.GetCapacityForecast),
+/// as a table per office and for the nation, and with <c>--chart</c> as a PNG or SVG.
+/// </summary>
+public static class ForecastCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var offices = new Option<string[]>("--office") { Description = "An office to forecast (repeat for more; default: every office)", HelpName = "OFFICE_ID" };
+        var horizon = new Option<int>("--horizon") { Description = "Months ahead, 1–60 (default: 24)", HelpName = "MONTHS" };
+        var paths = new Option<int>("--paths") { Description = "Monte Carlo paths, 1–100000 (default: 10000)", HelpName = "N" };
+        var seed = new Option<long?>("--seed") { Description = "Random seed: the same seed gives the same forecast", HelpName = "N" };
+        var chart = new Option<string?>("--chart") { Description = "Also draw the forecast to this file, .png or .svg", HelpName = "FILE" };
+        var width = new Option<int>("--width") { Description = "Chart width in pixels", HelpName = "PIXELS", DefaultValueFactory = _ => ForecastChart.DefaultWidth };
+        var command = new Command("forecast", "Capacity forecast per office and nationally: demand vs capacity per month with p10/p50/p90") { offices, horizon, paths, seed, chart, width };
+
+        runner.Handle(command, async (run, cancellationToken) =>
+        {
+            var request = new GetCapacityForecastRequest { HorizonMonths = run.Value(horizon), Paths = run.Value(paths) };
+            request.OfficeIds.AddRange((run.Value(offices) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct());
+            if (run.Value(seed) is { } s)
+            {
+                request.Seed = s;
+            }
+
+            if (run.Given(horizon) && request.HorizonMonths is < 1 or > 60)
+            {
+                throw new InputException("--horizon", "must be between 1 and 60 months");
+            }
+
+            if (run.Given(paths) && request.Paths is < 1 or > 100_000)
+            {
+                throw new InputException("--paths", "must be between 1 and 100000");
+            }
+
+            var file = run.Value(chart);
+            ForecastChart.Format? format = file is null ? null : ForecastChart.FormatOf(file) ?? throw new InputException("--chart", "must name a .png or .svg file");
+            var pixels = run.Value(width);
+            if (pixels is < 300 or > 8000)
+            {
+                throw new InputException("--width", "must be between 300 and 8000 pixels");
+            }
+
+            var forecast = await run.Server.Forecast.GetCapacityForecastAsync(request, cancellationToken: cancellationToken);
+            (int Width, int Height)? drawn = file is null ? null : ForecastChart.Write(forecast, file, format!.Value, pixels);
+
+            if (run.Json)
+            {
+                run.WriteJson(forecast);
+            }
+            else
+            {
+                run.Console.Heading($"Capacity forecast from {forecast.StartMonth}, {forecast.HorizonMonths} months, {Formats.Count(forecast.Paths)} paths, seed {forecast.Seed} ({forecast.Method})");
+                foreach (var office in forecast.Offices)
+                {
+                    Write(run.Console, office.OfficeId, office);
+                }
+
+                if (forecast.National is { } national)
+                {
+                    Write(run.Console, "Sweden (national)", national);
+                }
+            }
+
+            if (drawn is { } size)
+            {
+                var line = $"chart: {file} ({size.Width}×{size.Height} px, {forecast.Offices.Count + (forecast.National is null ? 0 : 1)} panels)";
+                if (run.Json)
+                {
+                    run.Note(line);
+                }
+                else
+                {
+                    run.Console.Line(line);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, string title, OfficeForecast office)
+    {
+        console.Heading($"{title}: covers every huvudman within the cycle on {Formats.Percent(office.CoverageProbability)} of paths ({office.Method})");
+        var table = Tables.Create(1, "month", "demand h p50 (p10–p90)", "capacity h p50 (p10–p90)", "utilisation", "backlog h p50 (p90)");
+        foreach (var m in office.Months)
+        {
+            table.Row(m.Month, Band(m.DemandHours), Band(m.CapacityHours), Formats.Percent(m.Utilisation?.P50 ?? 0),
+                $"{Formats.Number(m.BacklogHours?.P50 ?? 0)} ({Formats.Number(m.BacklogHours?.P90 ?? 0)})");
+        }
+
+        console.Write(table);
+    }
+
+    private static string Band(Contracts.V1.Band? band) =>
+        band is null ? "-" : $"{Formats.Number(band.P50)} ({Formats.Number(band.P10)}–{Formats.Number(band.P90)})";
+}

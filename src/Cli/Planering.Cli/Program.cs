@@ -1,0 +1,3 @@
+using Planering.Cli.Hosting;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,62 @@
+using Planering.Contracts.V1;
+
+namespace Planering.Cli.Tests;
+
+[Collection(SharedSilo.Name)]
+public sealed class ErrorOutputTests(SiloFixture silo)
+{
+    [Fact]
+    public async Task A_server_that_is_not_running_is_one_line_and_exit_5()
+    {
+        var nobody = $"http://127.0.0.1:{SiloFixture.FreePort()}";
+        var result = await CliRunner.RunAsync(null, "offices", "--server", nobody);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"planering: cannot reach the Planering server at {nobody}", line, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task The_server_refusing_a_field_names_the_field_in_one_line_and_exit_2()
+    {
+        var result = await silo.RunAsync("next-slot", "2120001801", "--from", "2099-01-01");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("planering: INVALID_ARGUMENT: earliest_date: ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("offices --bogus")]
+    [InlineData("frobnicate")]
+    [InlineData("huvudman list --type company")]
+    [InlineData("next-slot 2120001801 --from 1-March")]
+    [InlineData("book 2120001801 --next --date 2027-03-08")]
+    [InlineData("book 2120001801 --office solna --date 2027-03-08 --start 08:00 --mode digital --advisors solna-1")]
+    [InlineData("forecast --chart forecast.pdf")]
+    public async Task Usage_mistakes_are_one_line_and_exit_2(string commandLine)
+    {
+        var result = await silo.RunAsync(commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("planering: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_and_token_come_from_the_environment_and_the_token_is_a_bearer_header()
+    {
+        var variables = new Dictionary<string, string> { ["PLANERING_SERVER"] = silo.Address, ["PLANERING_TOKEN"] = "s3cret-token" };
+        var result = await CliRunner.RunAsync(variables, "offices", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Bearer s3cret-token", AuthorizationRecorder.Last);
+
+        var given = await silo.RunAsync("offices", "--token", "other-token");
+        Assert.Equal(0, given.ExitCode);
+        Assert.Equal("Bearer other-token", AuthorizationRecorder.Last);
+
+        await silo.Registry.ListOfficesAsync(new ListOfficesRequest());
+        Assert.Null(AuthorizationRecorder.Last);
+    }
+}
