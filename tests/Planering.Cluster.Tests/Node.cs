@@ -25,6 +25,7 @@ public sealed class Node : IAsyncDisposable
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Channel = GrpcChannel.ForAddress(address);
         Registry = new RegistryService.RegistryServiceClient(Channel);
+        Scheduling = new SchedulingService.SchedulingServiceClient(Channel);
     }
 
     public WebApplication Host { get; }
@@ -32,6 +33,17 @@ public sealed class Node : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public RegistryService.RegistryServiceClient Registry { get; }
+
+    public SchedulingService.SchedulingServiceClient Scheduling { get; }
+
+    /// <summary>The silo's address in the cluster; null for a stand-alone gateway.</summary>
+    public SiloAddress? SiloAddress => Host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
+
+    /// <summary>What the silo reported as fatal (for example being declared dead while alive); empty when healthy.</summary>
+    public IReadOnlyCollection<string> FatalErrors => Host.Services.GetService<TestSilo.FatalErrors>()?.Reports ?? [];
+
+    /// <summary>True once <see cref="KillAsync"/> has run: the host is gone and must not be stopped again.</summary>
+    public bool Killed { get; private set; }
 
     /// <summary>A silo on PostgreSQL storage; in <paramref name="mode"/> <c>AdoNet</c> it joins <paramref name="clusterId"/>'s membership.</summary>
     public static Task<Node> StartSiloAsync(string connectionString, ClusterMode mode, string clusterId, bool seed = false) =>
@@ -44,7 +56,7 @@ public sealed class Node : IAsyncDisposable
             $"--Planering:Cluster:GatewayPort={FreePort()}",
             "--Planering:Api:Port=0",
             $"--Planering:Seed:Enabled={seed}",
-        ]));
+        ], TestSilo.Configure));
 
     /// <summary>A stand-alone gateway that finds the silos of <paramref name="clusterId"/> in the PostgreSQL membership table.</summary>
     public static Task<Node> StartGatewayAsync(string connectionString, string clusterId) =>
@@ -69,8 +81,30 @@ public sealed class Node : IAsyncDisposable
         }
     }
 
+    /// <summary>The silo where the grain behind <paramref name="grain"/> is active now, as the cluster's directory says.</summary>
+    public async Task<SiloAddress?> WhereIsAsync(IAddressable grain) =>
+        await Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+
+    /// <summary>
+    /// Kills this silo the way a crash would, as near as one process allows: the host is disposed without being stopped,
+    /// so no shutdown stage runs: no grain is deactivated, the gateway sends its clients no goodbye, and the membership
+    /// table is never told (the entry stays Active until the other silos vote it dead). Disposing closes the silo's
+    /// sockets, which is what the operating system does for a killed process, and stops its timers and probes.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        Killed = true;
+        Channel.Dispose();
+        await Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Killed)
+        {
+            return;
+        }
+
         Channel.Dispose();
         await Host.StopAsync();
         await Host.DisposeAsync();
