@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
@@ -26,6 +25,7 @@ public sealed class Node : IAsyncDisposable
         Channel = GrpcChannel.ForAddress(address);
         Registry = new RegistryService.RegistryServiceClient(Channel);
         Scheduling = new SchedulingService.SchedulingServiceClient(Channel);
+        SiloAddress = host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
     }
 
     public WebApplication Host { get; }
@@ -36,27 +36,31 @@ public sealed class Node : IAsyncDisposable
 
     public SchedulingService.SchedulingServiceClient Scheduling { get; }
 
+    /// <summary>The host's own view of the cluster, for what the public API does not show (where a grain lives, membership).</summary>
+    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
+
     /// <summary>The silo's address in the cluster; null for a stand-alone gateway.</summary>
-    public SiloAddress? SiloAddress => Host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
+    public SiloAddress? SiloAddress { get; }
 
     /// <summary>What the silo reported as fatal (for example being declared dead while alive); empty when healthy.</summary>
     public IReadOnlyCollection<string> FatalErrors => Host.Services.GetService<TestSilo.FatalErrors>()?.Reports ?? [];
 
-    /// <summary>True once <see cref="KillAsync"/> has run: the host is gone and must not be stopped again.</summary>
-    public bool Killed { get; private set; }
-
     /// <summary>A silo on PostgreSQL storage; in <paramref name="mode"/> <c>AdoNet</c> it joins <paramref name="clusterId"/>'s membership.</summary>
     public static Task<Node> StartSiloAsync(string connectionString, ClusterMode mode, string clusterId, bool seed = false) =>
-        StartAsync(PlaneringHost.Build([
-            "--Planering:Storage:Provider=PostgreSql",
-            $"--Planering:Storage:PostgreSqlConnectionString={connectionString}",
-            $"--Planering:Cluster:Mode={mode}",
-            $"--Planering:Cluster:ClusterId={clusterId}",
-            $"--Planering:Cluster:SiloPort={FreePort()}",
-            $"--Planering:Cluster:GatewayPort={FreePort()}",
-            "--Planering:Api:Port=0",
-            $"--Planering:Seed:Enabled={seed}",
-        ], TestSilo.Configure));
+        StartAsync(PlaneringHost.Build(SiloArguments(connectionString, mode, clusterId, seed, FreePort()), TestSilo.Configure));
+
+    /// <summary>The command line of a silo on PostgreSQL storage, as an operator would give it.</summary>
+    public static string[] SiloArguments(string connectionString, ClusterMode mode, string clusterId, bool seed, int siloPort) =>
+    [
+        "--Planering:Storage:Provider=PostgreSql",
+        $"--Planering:Storage:PostgreSqlConnectionString={connectionString}",
+        $"--Planering:Cluster:Mode={mode}",
+        $"--Planering:Cluster:ClusterId={clusterId}",
+        $"--Planering:Cluster:SiloPort={siloPort}",
+        $"--Planering:Cluster:GatewayPort={FreePort()}",
+        "--Planering:Api:Port=0",
+        $"--Planering:Seed:Enabled={seed}",
+    ];
 
     /// <summary>A stand-alone gateway that finds the silos of <paramref name="clusterId"/> in the PostgreSQL membership table.</summary>
     public static Task<Node> StartGatewayAsync(string connectionString, string clusterId) =>
@@ -66,6 +70,11 @@ public sealed class Node : IAsyncDisposable
             $"--Planering:Cluster:ClusterId={clusterId}",
             "--Planering:Api:Port=0",
         ]));
+
+    /// <summary>The silos this silo's membership view holds Active now.</summary>
+    public IEnumerable<SiloAddress> ActiveSilos() =>
+        Host.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
 
     /// <summary>Waits until this silo sees <paramref name="count"/> active silos, so calls are not routed by a stale view.</summary>
     public async Task WaitForActiveSilosAsync(int count)
@@ -83,30 +92,16 @@ public sealed class Node : IAsyncDisposable
 
     /// <summary>The silo where the grain behind <paramref name="grain"/> is active now, as the cluster's directory says.</summary>
     public async Task<SiloAddress?> WhereIsAsync(IAddressable grain) =>
-        await Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
-
-    /// <summary>
-    /// Kills this silo the way a crash would, as near as one process allows: the host is disposed without being stopped,
-    /// so no shutdown stage runs: no grain is deactivated, the gateway sends its clients no goodbye, and the membership
-    /// table is never told (the entry stays Active until the other silos vote it dead). Disposing closes the silo's
-    /// sockets, which is what the operating system does for a killed process, and stops its timers and probes.
-    /// </summary>
-    public async Task KillAsync()
-    {
-        Killed = true;
-        Channel.Dispose();
-        await Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
-    }
+        await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
 
     public async ValueTask DisposeAsync()
     {
-        if (Killed)
-        {
-            return;
-        }
-
         Channel.Dispose();
-        await Host.StopAsync();
+
+        // A stand-alone gateway may still hold calls sent to a silo that was killed: Orleans' client waits its response
+        // timeout (30 s) for those. A test does not wait that long to stop it; silos stop gracefully, unhurried.
+        using var patience = new CancellationTokenSource(SiloAddress is null ? TimeSpan.FromSeconds(3) : Timeout.InfiniteTimeSpan);
+        await Host.StopAsync(patience.Token);
         await Host.DisposeAsync();
     }
 
@@ -116,10 +111,10 @@ public sealed class Node : IAsyncDisposable
         return new Node(host);
     }
 
-    private static string FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

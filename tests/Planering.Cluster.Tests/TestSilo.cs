@@ -8,10 +8,13 @@ using Orleans.Runtime;
 namespace Planering.Cluster.Tests;
 
 /// <summary>
-/// What the tests change in a silo beyond the product's own settings, and only for the tests: faster failure detection,
-/// so a killed silo is declared dead in seconds rather than Orleans' production-sized tens of seconds; and a fatal
-/// error handler that stops the one silo instead of Orleans' default <c>Environment.FailFast</c>, which would take the
-/// whole test process (every silo, gateway and test) with it.
+/// What the tests change in a silo beyond the product's own settings, and only for the tests:
+/// <list type="bullet">
+/// <item>faster failure detection, so a killed silo is declared dead in seconds rather than Orleans' production-sized
+/// tens of seconds;</item>
+/// <item>a fatal error handler that stops the one silo instead of Orleans' default <c>Environment.FailFast</c>, which
+/// would take the whole test process (every silo, gateway and test) with it.</item>
+/// </list>
 /// </summary>
 internal static class TestSilo
 {
