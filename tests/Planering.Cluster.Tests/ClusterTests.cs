@@ -72,7 +72,7 @@ public sealed class ClusterTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_full_cluster_restart_gives_back_the_identical_registry()
+    public async Task A_full_cluster_restart_gives_back_the_identical_registry_and_calendars()
     {
         var database = await postgres.SeededDatabaseAsync();
         var clusterId = NewClusterId();
@@ -87,8 +87,20 @@ public sealed class ClusterTests(PostgresFixture postgres)
                 OrganisationNumber = OrganisationNumber.FromNineDigits("559900002").Value, Name = "Omstartsskolan AB",
                 Type = HuvudmanType.Independent, Kommunkod = "2480", Pupils = 99,
             });
-            before = await RegistryDigest.ReadAsync(a.Registry);
-            Assert.Equal(before, await RegistryDigest.ReadAsync(b.Registry));
+
+            // Three dialogues booked through either silo, one of them cancelled: calendars and projections must come back too.
+            var huvudman = await SchedulingArrange.OfficeWithHuvudmanAsync(a.Registry, "omstart", "2480", advisors: 2, huvudman: 3);
+            var booked = new List<Dialogue>();
+            foreach (var (number, i) in huvudman.Select((h, i) => (h, i)))
+            {
+                var via = i % 2 == 0 ? a : b;
+                var slot = (await via.Scheduling.FindNextSlotAsync(SchedulingArrange.Find(number, "omstart", SchedulingArrange.QuietAutumnMonday))).Slot;
+                booked.Add(await via.Scheduling.BookDialogueAsync(new BookDialogueRequest { RequestId = $"restart-{number}", HuvudmanId = number, Slot = slot }));
+            }
+
+            await b.Scheduling.CancelDialogueAsync(new CancelDialogueRequest { DialogueId = booked[1].DialogueId, Reason = "omstartstest" });
+            before = await RegistryDigest.ReadAsync(a);
+            Assert.Equal(before, await RegistryDigest.ReadAsync(b));
         }
 
         // Both silos start together on the existing database: schema run again under the lock, a new membership generation.
@@ -99,8 +111,12 @@ public sealed class ClusterTests(PostgresFixture postgres)
         await using var d = restarted[1];
         await Task.WhenAll(c.WaitForActiveSilosAsync(2), d.WaitForActiveSilosAsync(2));
 
-        Assert.Equal(before, await RegistryDigest.ReadAsync(d.Registry));
-        Assert.Equal(WorldSeed.Huvudman(SwedishGeography.Sweden).Count + 1, before.Huvudman);
-        Assert.Equal(7, before.Offices);
+        Assert.Equal(before, await RegistryDigest.ReadAsync(d));
+        Assert.Equal(before, await RegistryDigest.ReadAsync(c));
+        Assert.Equal(WorldSeed.Huvudman(SwedishGeography.Sweden).Count + 4, before.Huvudman);
+        Assert.Equal(8, before.Offices);
+        Assert.Equal(3, before.Dialogues);
+        var cancelled = Assert.Single(await SchedulingArrange.OfficeDialoguesAsync(c.Scheduling, "omstart"), x => x.Status == DialogueStatus.Cancelled);
+        Assert.Equal("omstartstest", cancelled.CancelReason);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
@@ -25,6 +24,8 @@ public sealed class Node : IAsyncDisposable
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Channel = GrpcChannel.ForAddress(address);
         Registry = new RegistryService.RegistryServiceClient(Channel);
+        Scheduling = new SchedulingService.SchedulingServiceClient(Channel);
+        SiloAddress = host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
     }
 
     public WebApplication Host { get; }
@@ -33,18 +34,33 @@ public sealed class Node : IAsyncDisposable
 
     public RegistryService.RegistryServiceClient Registry { get; }
 
+    public SchedulingService.SchedulingServiceClient Scheduling { get; }
+
+    /// <summary>The host's own view of the cluster, for what the public API does not show (where a grain lives, membership).</summary>
+    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's address in the cluster; null for a stand-alone gateway.</summary>
+    public SiloAddress? SiloAddress { get; }
+
+    /// <summary>What the silo reported as fatal (for example being declared dead while alive); empty when healthy.</summary>
+    public IReadOnlyCollection<string> FatalErrors => Host.Services.GetService<TestSilo.FatalErrors>()?.Reports ?? [];
+
     /// <summary>A silo on PostgreSQL storage; in <paramref name="mode"/> <c>AdoNet</c> it joins <paramref name="clusterId"/>'s membership.</summary>
     public static Task<Node> StartSiloAsync(string connectionString, ClusterMode mode, string clusterId, bool seed = false) =>
-        StartAsync(PlaneringHost.Build([
-            "--Planering:Storage:Provider=PostgreSql",
-            $"--Planering:Storage:PostgreSqlConnectionString={connectionString}",
-            $"--Planering:Cluster:Mode={mode}",
-            $"--Planering:Cluster:ClusterId={clusterId}",
-            $"--Planering:Cluster:SiloPort={FreePort()}",
-            $"--Planering:Cluster:GatewayPort={FreePort()}",
-            "--Planering:Api:Port=0",
-            $"--Planering:Seed:Enabled={seed}",
-        ]));
+        StartAsync(PlaneringHost.Build(SiloArguments(connectionString, mode, clusterId, seed, FreePort()), TestSilo.Configure));
+
+    /// <summary>The command line of a silo on PostgreSQL storage, as an operator would give it.</summary>
+    public static string[] SiloArguments(string connectionString, ClusterMode mode, string clusterId, bool seed, int siloPort) =>
+    [
+        "--Planering:Storage:Provider=PostgreSql",
+        $"--Planering:Storage:PostgreSqlConnectionString={connectionString}",
+        $"--Planering:Cluster:Mode={mode}",
+        $"--Planering:Cluster:ClusterId={clusterId}",
+        $"--Planering:Cluster:SiloPort={siloPort}",
+        $"--Planering:Cluster:GatewayPort={FreePort()}",
+        "--Planering:Api:Port=0",
+        $"--Planering:Seed:Enabled={seed}",
+    ];
 
     /// <summary>A stand-alone gateway that finds the silos of <paramref name="clusterId"/> in the PostgreSQL membership table.</summary>
     public static Task<Node> StartGatewayAsync(string connectionString, string clusterId) =>
@@ -54,6 +70,11 @@ public sealed class Node : IAsyncDisposable
             $"--Planering:Cluster:ClusterId={clusterId}",
             "--Planering:Api:Port=0",
         ]));
+
+    /// <summary>The silos this silo's membership view holds Active now.</summary>
+    public IEnumerable<SiloAddress> ActiveSilos() =>
+        Host.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
 
     /// <summary>Waits until this silo sees <paramref name="count"/> active silos, so calls are not routed by a stale view.</summary>
     public async Task WaitForActiveSilosAsync(int count)
@@ -69,10 +90,18 @@ public sealed class Node : IAsyncDisposable
         }
     }
 
+    /// <summary>The silo where the grain behind <paramref name="grain"/> is active now, as the cluster's directory says.</summary>
+    public async Task<SiloAddress?> WhereIsAsync(IAddressable grain) =>
+        await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await Host.StopAsync();
+
+        // A stand-alone gateway may still hold calls sent to a silo that was killed: Orleans' client waits its response
+        // timeout (30 s) for those. A test does not wait that long to stop it; silos stop gracefully, unhurried.
+        using var patience = new CancellationTokenSource(SiloAddress is null ? TimeSpan.FromSeconds(3) : Timeout.InfiniteTimeSpan);
+        await Host.StopAsync(patience.Token);
         await Host.DisposeAsync();
     }
 
@@ -82,10 +111,10 @@ public sealed class Node : IAsyncDisposable
         return new Node(host);
     }
 
-    private static string FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

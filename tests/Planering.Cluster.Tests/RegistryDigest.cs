@@ -6,19 +6,20 @@ using Planering.Contracts.V1;
 namespace Planering.Cluster.Tests;
 
 /// <summary>
-/// A fingerprint of everything the registry holds, read through the public API: every huvudman (all pages of
-/// ListHuvudman) and every office (ListOffices), each in id order. Protobuf's C# encoding of a message without maps or
-/// unknown fields is deterministic (fields in number order), so equal registries give equal digests.
+/// A fingerprint of everything the registry and the calendars hold, read through the public API: every huvudman (all
+/// pages of ListHuvudman), every office (ListOffices), each in id order, and every dialogue of every office, cancelled
+/// ones included (all pages of ListDialogues without an office, in dialogue id order). Protobuf's C# encoding of a
+/// message without maps or unknown fields is deterministic (fields in number order), so equal state gives equal digests.
 /// </summary>
-public sealed record RegistryDigest(int Huvudman, int Offices, string Sha256)
+public sealed record RegistryDigest(int Huvudman, int Offices, int Dialogues, string Sha256)
 {
-    public static async Task<RegistryDigest> ReadAsync(RegistryService.RegistryServiceClient registry)
+    public static async Task<RegistryDigest> ReadAsync(Node node)
     {
         var huvudman = new List<Huvudman>();
         var token = string.Empty;
         for (var pages = 0; pages < 1_000; pages++)
         {
-            var page = await registry.ListHuvudmanAsync(new ListHuvudmanRequest { PageSize = 1000, PageToken = token });
+            var page = await node.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { PageSize = 1000, PageToken = token });
             huvudman.AddRange(page.Huvudman);
             token = page.NextPageToken;
             if (token.Length == 0)
@@ -27,11 +28,13 @@ public sealed record RegistryDigest(int Huvudman, int Offices, string Sha256)
             }
         }
 
-        var offices = (await registry.ListOfficesAsync(new ListOfficesRequest())).Offices;
+        var offices = (await node.Registry.ListOfficesAsync(new ListOfficesRequest())).Offices;
+        var dialogues = await SchedulingArrange.AllDialoguesAsync(node.Scheduling);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> length = stackalloc byte[4];
         foreach (var message in huvudman.OrderBy(h => h.OrganisationNumber, StringComparer.Ordinal).Cast<IMessage>()
-                     .Concat(offices.OrderBy(o => o.OfficeId, StringComparer.Ordinal)))
+                     .Concat(offices.OrderBy(o => o.OfficeId, StringComparer.Ordinal))
+                     .Concat(dialogues.OrderBy(d => d.DialogueId, StringComparer.Ordinal)))
         {
             // A length prefix keeps the concatenation unambiguous.
             var bytes = message.ToByteArray();
@@ -40,6 +43,6 @@ public sealed record RegistryDigest(int Huvudman, int Offices, string Sha256)
             hash.AppendData(bytes);
         }
 
-        return new RegistryDigest(huvudman.Count, offices.Count, Convert.ToHexString(hash.GetHashAndReset()));
+        return new RegistryDigest(huvudman.Count, offices.Count, dialogues.Count, Convert.ToHexString(hash.GetHashAndReset()));
     }
 }

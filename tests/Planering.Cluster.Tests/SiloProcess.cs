@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Planering.Gateway.Hosting;
+
+namespace Planering.Cluster.Tests;
+
+/// <summary>
+/// A silo in a process of its own, started from the Planering.Silo build that sits beside the tests, exactly as an
+/// operator starts one, so that it can die the way only a process can: SIGKILL, no shutdown code at all. An in-process
+/// host cannot do that: disposing it runs Orleans' non-graceful stop, which still writes the silo Dead in the membership
+/// table and keeps answering probes until it has; a killed process leaves its entry Active, drops its connections, and
+/// the other silos must find out by probing it.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private const int KeptOutputLines = 200;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, int siloPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+    }
+
+    /// <summary>The silo-to-silo port, which names the silo in the membership (with the loopback address).</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The last lines the silo wrote, for a failure message.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    /// <summary>Starts the silo; it joins <paramref name="clusterId"/> on its own (wait for it through another node's membership).</summary>
+    public static SiloProcess Start(string connectionString, string clusterId)
+    {
+        var siloPort = Node.FreePort();
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Planering.Silo.dll"));
+        foreach (var argument in Node.SiloArguments(connectionString, ClusterMode.AdoNet, clusterId, seed: false, siloPort))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--Logging:Console:FormatterName=simple");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo process");
+        var silo = new SiloProcess(process, siloPort);
+        process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The dotnet host running the tests (the CLI names it in DOTNET_HOST_PATH), so the silo runs on the same runtime.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+        {
+            return host;
+        }
+
+        return Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+    }
+}
