@@ -52,7 +52,7 @@ public sealed class GrainPathBreakdown
 
         var stages = new (string Name, int Callers, Func<long, Task> Call)[]
         {
-            ("grain: huvudman FindNextSlot", callers, s => _grains.GetGrain<IHuvudmanGrain>(_workload.For(s).HuvudmanId).FindNextSlotAsync(FindSlot(_workload.For(s)))),
+            ("grain: huvudman FindNextSlot, no gRPC", callers, s => _grains.GetGrain<IHuvudmanGrain>(_workload.For(s).HuvudmanId).FindNextSlotAsync(FindSlot(_workload.For(s)))),
             ("grain: one office's search", callers, s => OfficeSearch(_workload.For(s))),
             ("grain: a trivial call", callers, s => planning.GetOfficeOfAsync(_workload.For(s).HuvudmanId)),
             ("domain: one search, fresh calendar", Environment.ProcessorCount, s => Search(_workload.For(s), SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, []))),

@@ -24,7 +24,7 @@ public static class LoadGenerator
         Array.Sort(all);
         var toMs = 1000.0 / Stopwatch.Frequency;
         return new LoadResult(
-            plan.Name, plan.Callers, all.Length, phase.Failures, phase.Seconds,
+            plan.Name, plan.Callers, all.Length, phase.Failures, phase.Seconds, phase.CpuSeconds,
             Percentile(all, 0.50) * toMs, Percentile(all, 0.90) * toMs, Percentile(all, 0.99) * toMs,
             all.Length == 0 ? double.NaN : all[^1] * toMs, phase.FirstFailure);
     }
@@ -35,6 +35,8 @@ public static class LoadGenerator
         long failures = 0;
         long issued = 0;
         string? firstFailure = null;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
 
         // The budget is taken one ticket per call, so a counted run makes exactly that many calls however the callers race.
@@ -63,12 +65,14 @@ public static class LoadGenerator
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return new Phase(latencies, failures, stopwatch.Elapsed.TotalSeconds, firstFailure);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        process.Refresh();
+        return new Phase(latencies, failures, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, firstFailure);
     }
 
     /// <summary>Nearest-rank percentile of sorted samples.</summary>
     private static double Percentile(long[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private sealed record Phase(List<long>[] Latencies, long Failures, double Seconds, string? FirstFailure);
+    private sealed record Phase(List<long>[] Latencies, long Failures, double Seconds, double CpuSeconds, string? FirstFailure);
 }

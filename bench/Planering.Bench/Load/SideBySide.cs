@@ -37,11 +37,11 @@ public sealed class SideBySide(EchoHost echo, PlaneringInstance planering, FindN
         foreach (var callers in callerCounts)
         {
             var a = await LoadGenerator.RunAsync(
-                LoadPlan.Timed("echo", callers, warmUp, duration),
+                LoadPlan.Timed("gRPC echo", callers, warmUp, duration),
                 (caller, _) => echoClients[caller % connections].EchoAsync(message, deadline: Deadline()).ResponseAsync);
             log.WriteLine(Describe(a));
             var b = await LoadGenerator.RunAsync(
-                LoadPlan.Timed("FindNextSlot", callers, warmUp, duration),
+                LoadPlan.Timed("gRPC FindNextSlot", callers, warmUp, duration),
                 (caller, sequence) => schedulingClients[caller % connections].FindNextSlotAsync(workload.For(sequence), deadline: Deadline()).ResponseAsync);
             log.WriteLine(Describe(b));
             results.Add((a, b));
@@ -51,7 +51,7 @@ public sealed class SideBySide(EchoHost echo, PlaneringInstance planering, FindN
     }
 
     public static string Describe(LoadResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Name,-14} {r.Callers,3} callers: {r.CallsPerSecond,9:F0} calls/s  p50 {r.P50Ms:F2} ms  p90 {r.P90Ms:F2} ms  p99 {r.P99Ms:F2} ms  max {r.MaxMs:F1} ms  ({r.Calls} calls, {r.Failures} failed{(r.FirstFailure is null ? string.Empty : ": " + r.FirstFailure)})");
+        $"{r.Name,-14} {r.Callers,3} callers: {r.CallsPerSecond,9:F0} calls/s  p50 {r.P50Ms:F2} ms  p90 {r.P90Ms:F2} ms  p99 {r.P99Ms:F2} ms  max {r.MaxMs:F1} ms  cpu {r.CpuMicrosecondsPerCall:F0} µs/call  ({r.Calls} calls, {r.Failures} failed{(r.FirstFailure is null ? string.Empty : ": " + r.FirstFailure)})");
 
     private static DateTime Deadline() => DateTime.UtcNow + CallDeadline;
 }
