@@ -49,7 +49,7 @@ public static class Smoke
         var answer = await scheduling.FindNextSlotAsync(workload.For(0));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: FindNextSlot for {workload.For(0).HuvudmanId} -> {answer.Slot?.OfficeId} {answer.Slot?.Date} {answer.Slot?.LocalStart}"));
 
-        var scale = await ActivationScale.RunAsync(planering, count: 200, registeredThroughGrains: 20, log);
+        var scale = await ActivationScale.RunAsync(planering, count: 100, registeredThroughGrains: 10, log);
         var sizes = StateSizes.Read(planering.DatabasePath);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: stored state of {sizes.Count} grain types, {sizes.Sum(s => s.Count)} rows"));
 

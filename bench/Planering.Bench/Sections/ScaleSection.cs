@@ -12,17 +12,22 @@ public static class ScaleSection
     /// <summary>Registered the way users do it, to time that path (see <see cref="ActivationScale"/> for why not all).</summary>
     public const int RegisteredThroughGrains = 1_000;
 
+    /// <summary>Dialogues booked at one office before the state sizes are read (about eight months of its calendar).</summary>
+    public const int Bookings = 150;
+
     public static string Title(int count) => string.Create(CultureInfo.InvariantCulture, $"Scale: {count:N0} huvudman grains on one silo");
 
     public static async Task<string> RunAsync(int count, TextWriter log)
     {
         await using var planering = await PlaneringInstance.StartAsync();
         var result = await ActivationScale.RunAsync(planering, count, RegisteredThroughGrains, log);
+        var booked = await CalendarFill.BookAsync(planering.Grains, Bookings, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
+        log.WriteLine($"booked {booked} dialogues at {CalendarFill.OfficeId}");
         var sizes = StateSizes.Read(planering.DatabasePath);
-        return Render(result, sizes);
+        return Render(result, booked, sizes);
     }
 
-    private static string Render(ScaleResult r, IReadOnlyList<StateSizes.Row> sizes)
+    private static string Render(ScaleResult r, int booked, IReadOnlyList<StateSizes.Row> sizes)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
@@ -47,7 +52,9 @@ public static class ScaleSection
             ### Stored state per grain type
 
             Rows and payload sizes (Orleans binary serializer) in `PlaneringGrainState` at the end of this run: the seeded world,
-            the synthetic register, and the planning and index grains that registering through the grains updates.
+            the synthetic register, the planning and index grains that registering through the grains updates, and {booked} dialogues
+            booked at {CalendarFill.OfficeId} (find the next digital slot, book it) so that one office has a calendar and {booked}
+            huvudmän a dialogue. The largest `office` payload is {CalendarFill.OfficeId}'s; an office keeps every dialogue it ever booked.
 
             | grain type | rows | average payload | largest payload | all payloads |
             |---|---:|---:|---:|---:|
