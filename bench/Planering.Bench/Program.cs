@@ -1,46 +1,57 @@
 using System.Globalization;
+using Planering.Bench;
 using Planering.Bench.Forecasting;
+using Planering.Bench.Planning;
 using Planering.Bench.Reporting;
 using Planering.Bench.Scheduling;
+using Planering.Bench.Sections;
 
-// dotnet run -c Release --project bench/Planering.Bench -- [quick] [section …]
-//   sections: slot-search, forecast (default: all); `quick` shortens every measurement; `smoke` runs each scenario once and
-//   writes nothing (CI). The full set rewrites BENCHMARKS.md in the working directory.
-var quick = args.Contains("quick");
-var smoke = args.Contains("smoke");
-var sections = args.Where(a => a is not ("quick" or "smoke")).ToHashSet(StringComparer.Ordinal);
-bool Wants(string section) => sections.Count == 0 || sections.Contains(section);
-
-if (smoke)
+// dotnet run -c Release --project bench/Planering.Bench -- [quick] [--huvudman=N] [section …]
+//   sections: slot-search, forecast, planning, load, scale (default: all). `quick` shortens every measurement and scales 10,000
+//   huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory.
+// dotnet run -c Release --project bench/Planering.Bench -- smoke
+//   each section once and tiny, nothing written (what the CI test runs).
+var options = BenchOptions.Parse(args);
+if (options.Smoke)
 {
-    var scenario = new SlotSearchScenario();
-    var slot = new SlotSearchBenchmarks();
-    slot.Setup();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: slot-search over {scenario.Bookings} bookings -> {slot.FullYear()?.Date}"));
-    var forecast = Planering.Domain.Forecasting.CapacityForecaster.Run(NationalForecastScenario.Build(paths: 100, horizonMonths: 3));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: forecast of {forecast.Offices.Count} offices, national demand month 0 = {forecast.National.Months[0].DemandHours.Mean:F0} h"));
-    return 0;
+    var smoke = await Smoke.RunAsync(Console.Out);
+    return smoke.Succeeded ? 0 : 1;
 }
 
 var command = "dotnet run -c Release --project bench/Planering.Bench --" + (args.Length == 0 ? string.Empty : " " + string.Join(' ', args));
 var report = new BenchmarkReport(command);
 
-if (Wants("slot-search"))
+if (options.Wants("slot-search"))
 {
     var scenario = new SlotSearchScenario();
     report.Add(
         "FindNextSlot: the domain search on an office with a year of bookings",
         string.Create(CultureInfo.InvariantCulture, $"Solna with its default 8 advisors; {scenario.Bookings} dialogues booked from {SlotSearchScenario.Today:yyyy-MM-dd} until every day of a year is at the daily or weekly cap.\n\n")
-        + BenchmarkDotNetRunner.Run<SlotSearchBenchmarks>(quick));
+        + BenchmarkDotNetRunner.Run<SlotSearchBenchmarks>(options.Quick));
 }
 
-if (Wants("forecast"))
+if (options.Wants("forecast"))
 {
     var input = NationalForecastScenario.Build();
     report.Add(
         "Capacity forecast: 24 months × all offices × 10,000 paths (target ≤ 0.5 s)",
         string.Create(CultureInfo.InvariantCulture, $"The seeded world: {input.Offices.Count} offices, {input.Offices.Sum(o => o.Huvudman.Count)} huvudmän at their nearest office, default parameters.\n\n")
-        + BenchmarkDotNetRunner.Run<ForecastBenchmarks>(quick));
+        + BenchmarkDotNetRunner.Run<ForecastBenchmarks>(options.Quick));
+}
+
+if (options.Wants("planning"))
+{
+    report.Add("Planning: the load balancer against the exact optimum, and ranking every kommun as a site", PlanningBenchmark.Run(options.Quick));
+}
+
+if (options.Wants("load"))
+{
+    report.Add(LoadSection.Title, await LoadSection.RunAsync(options.Quick, Console.Out));
+}
+
+if (options.Wants("scale"))
+{
+    report.Add(ScaleSection.Title(options.Huvudman), await ScaleSection.RunAsync(options.Huvudman, Console.Out));
 }
 
 File.WriteAllText("BENCHMARKS.md", report.Render());

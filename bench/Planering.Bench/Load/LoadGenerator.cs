@@ -1,53 +1,78 @@
 using System.Diagnostics;
+using Grpc.Core;
 
 namespace Planering.Bench.Load;
 
 /// <summary>
-/// Drives one async call with N concurrent callers: a warm-up, then a fixed measured duration. Each caller records
-/// its own latencies (no shared lock on the hot path); the run stops by itself when the duration ends.
+/// Drives one async call with N concurrent callers (see <see cref="LoadPlan"/>) and stops by itself. Each caller
+/// records its own latencies, so the hot path shares nothing but the stop condition.
 /// </summary>
 public static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(string name, int callers, TimeSpan warmUp, TimeSpan duration, Func<int, Task> call)
+    /// <param name="call">One call: the caller's number and a sequence number unique within the run.</param>
+    public static async Task<LoadResult> RunAsync(LoadPlan plan, Func<int, long, Task> call)
     {
-        await RunPhaseAsync(callers, warmUp, call, record: false);
-        var (latencies, failures, seconds) = await RunPhaseAsync(callers, duration, call, record: true);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(plan.Callers, 1);
+        if (plan.WarmUp > TimeSpan.Zero)
+        {
+            await RunPhaseAsync(plan.Callers, plan.WarmUp, requests: null, call, sequenceBase: 0);
+        }
 
-        var all = latencies.SelectMany(l => l).ToArray();
+        var phase = await RunPhaseAsync(plan.Callers, plan.Duration, plan.Requests, call, sequenceBase: 1L << 40);
+        var all = phase.Latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(name, callers, all.Length, failures, seconds, Percentile(all, 0.50), Percentile(all, 0.90), Percentile(all, 0.99));
+        var toMs = 1000.0 / Stopwatch.Frequency;
+        return new LoadResult(
+            plan.Name, plan.Callers, all.Length, phase.Failures, phase.Seconds, phase.CpuSeconds,
+            Percentile(all, 0.50) * toMs, Percentile(all, 0.90) * toMs, Percentile(all, 0.99) * toMs,
+            all.Length == 0 ? double.NaN : all[^1] * toMs, phase.FirstFailure);
     }
 
-    private static async Task<(List<double>[] Latencies, long Failures, double Seconds)> RunPhaseAsync(int callers, TimeSpan duration, Func<int, Task> call, bool record)
+    private static async Task<Phase> RunPhaseAsync(int callers, TimeSpan duration, long? requests, Func<int, long, Task> call, long sequenceBase)
     {
-        var latencies = Enumerable.Range(0, callers).Select(_ => new List<double>(100_000)).ToArray();
+        var latencies = Enumerable.Range(0, callers).Select(_ => new List<long>(requests is { } r ? (int)Math.Min(r / callers + 1, 1 << 20) : 1 << 16)).ToArray();
         long failures = 0;
+        long issued = 0;
+        string? firstFailure = null;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
+
+        // The budget is taken one ticket per call, so a counted run makes exactly that many calls however the callers race.
+        bool Next(out long sequence)
+        {
+            sequence = Interlocked.Increment(ref issued);
+            return (requests is null || sequence <= requests) && stopwatch.Elapsed < duration;
+        }
+
         var workers = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
         {
             var mine = latencies[caller];
-            var sequence = 0;
-            while (stopwatch.Elapsed < duration)
+            while (Next(out var sequence))
             {
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await call(caller * 1_000_000 + sequence++);
-                    if (record)
-                    {
-                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    }
+                    await call(caller, sequenceBase + sequence);
+                    mine.Add(Stopwatch.GetTimestamp() - started);
                 }
-                catch (Grpc.Core.RpcException)
+                catch (RpcException failure)
                 {
                     Interlocked.Increment(ref failures);
+                    Interlocked.CompareExchange(ref firstFailure, $"{failure.StatusCode}: {failure.Status.Detail}", null);
                 }
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return (latencies, failures, stopwatch.Elapsed.TotalSeconds);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        process.Refresh();
+        return new Phase(latencies, failures, seconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, firstFailure);
     }
 
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    /// <summary>Nearest-rank percentile of sorted samples.</summary>
+    private static double Percentile(long[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private sealed record Phase(List<long>[] Latencies, long Failures, double Seconds, double CpuSeconds, string? FirstFailure);
 }

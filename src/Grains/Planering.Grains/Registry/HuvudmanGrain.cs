@@ -1,3 +1,4 @@
+using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
@@ -146,12 +147,20 @@ public sealed class HuvudmanGrain(
     }
 
     /// <summary>Up to two slots at other offices that are earlier than the one found, earliest first.</summary>
+    /// <remarks>
+    /// Only a slot before the one found can be an alternative, so the other offices search up to the found date and no
+    /// further: the same answer, but an office that can never fit the trip stops there instead of walking the whole horizon.
+    /// </remarks>
     private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+
+        // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
+        var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());
+        var upToFound = request with { HorizonDays = Math.Clamp(found.Date.DayNumber - from.DayNumber + 1, 1, request.HorizonDays) };
         var answers = await Task.WhenAll(offices
             .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
-            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, request with { OfficeId = o.OfficeId })));
+            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId })));
         return answers
             .Select(a => a.Slot)
             .OfType<SlotRecord>()

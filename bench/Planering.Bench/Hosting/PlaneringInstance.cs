@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Planering.Silo;
+
+namespace Planering.Bench.Hosting;
+
+/// <summary>
+/// The embedded default as a user runs it — one silo, the gRPC API co-hosted, grain state in a SQLite file — started in
+/// this process on a temporary file and free loopback ports, so a benchmark measures the real host and leaves nothing behind.
+/// </summary>
+public sealed class PlaneringInstance : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-bench-{Guid.NewGuid():N}");
+    private readonly bool _seed;
+    private WebApplication? _host;
+
+    private PlaneringInstance(bool seed)
+    {
+        _seed = seed;
+        Directory.CreateDirectory(_directory);
+    }
+
+    public string DatabasePath => Path.Combine(_directory, "planering.db");
+
+    /// <summary>The API's bound address, <c>http://127.0.0.1:port</c>.</summary>
+    public string Address { get; private set; } = string.Empty;
+
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the host is not running");
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Starts the host on a fresh database; with <paramref name="seed"/> it returns once Sweden is seeded.</summary>
+    public static async Task<PlaneringInstance> StartAsync(bool seed = true)
+    {
+        var instance = new PlaneringInstance(seed);
+        try
+        {
+            await instance.StartHostAsync();
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the whole host and starts a new one on the same file: nothing is active afterwards.</summary>
+    public async Task RestartAsync()
+    {
+        await StopHostAsync();
+        await StartHostAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private async Task StartHostAsync()
+    {
+        _host = PlaneringHost.Build(
+            [
+                $"--Planering:Storage:SqlitePath={DatabasePath}",
+                "--Planering:Api:Port=0",
+                $"--Planering:Cluster:SiloPort={FreePort()}",
+                $"--Planering:Cluster:GatewayPort={FreePort()}",
+                $"--Planering:Seed:Enabled={_seed}",
+            ],
+            // A benchmark's console is its report: only warnings and errors from the host belong there.
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await _host.StartAsync();
+        Address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
+
+    private async Task StopHostAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+            _host = null;
+        }
+    }
+
+    /// <summary>A loopback port free right now (the silo's own ports cannot be 0).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,28 @@
+using Planering.Bench;
+
+namespace Planering.Bench.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public async Task Smoke_runs_every_section_and_every_call_answers()
+    {
+        using var log = new StringWriter();
+
+        var result = await Smoke.RunAsync(log);
+
+        Assert.NotNull(result.SlotSearchDate);
+        Assert.Equal(6, result.ForecastOffices);
+        Assert.Equal((20, 0), (result.Echo.Calls, result.Echo.Failures));
+        Assert.Equal((20, 0), (result.FindNextSlot.Calls, result.FindNextSlot.Failures));
+        Assert.False(double.IsNaN(result.FindNextSlot.P99Ms));
+        Assert.NotNull(result.FoundSlot);
+        Assert.NotEmpty(result.FoundSlot.OfficeId);
+        Assert.Equal(2, result.FoundSlot.AdvisorIds.Count);
+        Assert.Equal(result.Scale.Count, result.Scale.ActiveAfter);
+        Assert.Equal(0, result.Scale.ActiveBefore);
+        Assert.Contains(result.StateSizes, row => row.GrainType == "huvudman" && row.Count >= result.Scale.Count);
+        Assert.True(result.Succeeded, log.ToString());
+        Assert.Contains("smoke: FindNextSlot for", log.ToString(), StringComparison.Ordinal);
+    }
+}
