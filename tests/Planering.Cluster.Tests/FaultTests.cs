@@ -29,7 +29,7 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
     [Fact]
     public async Task A_silo_killed_under_load_loses_no_acknowledged_booking_and_doubles_none()
     {
-        var test = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var database = await postgres.SeededDatabaseAsync();
         var clusterId = $"fault-{Guid.NewGuid():N}";
 
@@ -37,13 +37,14 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         await using var survivor = await Node.StartSiloAsync(database, ClusterMode.AdoNet, clusterId);
         await using var victimProcess = SiloProcess.Start(database, clusterId);
         await survivor.WaitForActiveSilosAsync(2);
+        await victimProcess.WaitForApiAsync(TimeSpan.FromSeconds(30));
         var victim = survivor.ActiveSilos().Single(s => s.Endpoint.Port == victimProcess.SiloPort);
-        output.WriteLine($"victim joined at {test.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  the victim silo process has joined");
         await using var gateway = await Node.StartGatewayAsync(database, clusterId);
 
         // The office's calendar, the single writer every booking passes through, is to die with the victim: take the
         // first office id whose grain the cluster places there.
-        var officeId = await OfficeIdPlacedOnAsync(victim, survivor, gateway);
+        var officeId = await OfficeIdPlacedOnAsync(victim, victimProcess, survivor);
         var huvudman = await SchedulingArrange.OfficeWithHuvudmanAsync(gateway.Registry, officeId, "1280", advisors: 6, huvudman: Callers * BookingsPerCaller);
         Assert.Equal(victim, await survivor.WhereIsAsync(survivor.Grains.GetGrain<IRegionalOfficeGrain>(officeId)));
 
@@ -53,11 +54,10 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         var refusedRequests = new ConcurrentBag<string>();
         var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        output.WriteLine($"arranged at {test.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  office {officeId} on the victim, {huvudman.Count} huvudmän");
 
         // Half the callers book through the stand-alone gateway, half through the surviving silo's co-hosted API; two
         // callers start from each week, so they also compete for slots.
-        var run = Stopwatch.StartNew();
         var callers = Enumerable.Range(0, Callers).Select(i => Task.Run(() => BookAllAsync(
             i % 2 == 0 ? gateway.Scheduling : survivor.Scheduling,
             i % 2 == 0 ? survivor.Scheduling : gateway.Scheduling,
@@ -65,11 +65,10 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
             SchedulingArrange.QuietAutumnMonday.AddDays(7 * (i / 2))))).ToList();
 
         await killNow.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var killedAt = run.Elapsed;
         await victimProcess.KillAsync();
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  killed {victim} after {acknowledged.Count} acknowledged bookings");
         await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(150));
-        output.WriteLine($"killed {victim} (holding {officeId}) at {killedAt.TotalSeconds:F1} s, after {KillAfter} acknowledgements; all callers done at {run.Elapsed.TotalSeconds:F1} s");
-        output.WriteLine($"answers:{Environment.NewLine}{ledger.Summary()}");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  every caller done; answers:{Environment.NewLine}{ledger.Summary()}");
 
         // Every call got a definitive, contractual answer; the crash was felt (calls failed over and were retried).
         Assert.Empty(ledger.Violations);
@@ -78,7 +77,7 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
 
         // The survivor declared the victim dead by its own vote: the victim never said goodbye.
         await survivor.WaitForActiveSilosAsync(1);
-        output.WriteLine($"survivor sees one active silo at {run.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  the survivor sees one active silo");
         var hosts = await survivor.Grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
         var dead = Assert.Single(hosts, h => h.SiloAddress.Equals(victim));
         Assert.Equal(SiloStatus.Dead, dead.Status);
@@ -107,7 +106,7 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
             Assert.Equal(Assert.Single(acknowledged.Values, d => d.HuvudmanId == number), Assert.Single(own));
         }
 
-        output.WriteLine($"checked at {run.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  calendars checked");
 
         // One caller: for each of its huvudmän, find the next slot and book it; when another caller took the slot first,
         // find again and book under a new request id. Every acknowledged booking is sent once more through the other
@@ -161,20 +160,28 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         }
     }
 
-    /// <summary>An office id whose grain the cluster has placed on <paramref name="silo"/>; asking for an unknown office activates its grain.</summary>
-    private static async Task<string> OfficeIdPlacedOnAsync(SiloAddress silo, Node survivor, Node gateway)
+    /// <summary>
+    /// An office id whose grain the cluster has placed on <paramref name="silo"/>. Asking for an unknown office activates
+    /// its grain; asked through the silo's own API, Orleans' resource-optimised placement keeps it there unless the silo
+    /// looks busier than the others, as a freshly started process does for a moment. So new ids are tried until one
+    /// stays, for at most 30 s.
+    /// </summary>
+    private static async Task<string> OfficeIdPlacedOnAsync(SiloAddress silo, SiloProcess process, Node survivor)
     {
-        for (var candidate = 1; candidate <= 40; candidate++)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var candidate = 1; DateTime.UtcNow < deadline; candidate++)
         {
             var officeId = $"krasch-{candidate}";
-            var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = officeId }).ResponseAsync);
+            var error = await Assert.ThrowsAsync<RpcException>(() => process.Registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = officeId }).ResponseAsync);
             Assert.Equal(StatusCode.NotFound, error.StatusCode);
             if (silo.Equals(await survivor.WhereIsAsync(survivor.Grains.GetGrain<IRegionalOfficeGrain>(officeId))))
             {
                 return officeId;
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
 
-        throw new InvalidOperationException($"no office grain was placed on {silo} in 40 tries");
+        throw new InvalidOperationException($"no office grain was placed on {silo} within 30 s");
     }
 }

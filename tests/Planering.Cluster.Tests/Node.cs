@@ -50,7 +50,7 @@ public sealed class Node : IAsyncDisposable
         StartAsync(PlaneringHost.Build(SiloArguments(connectionString, mode, clusterId, seed, FreePort()), TestSilo.Configure));
 
     /// <summary>The command line of a silo on PostgreSQL storage, as an operator would give it.</summary>
-    public static string[] SiloArguments(string connectionString, ClusterMode mode, string clusterId, bool seed, int siloPort) =>
+    public static string[] SiloArguments(string connectionString, ClusterMode mode, string clusterId, bool seed, int siloPort, int apiPort = 0) =>
     [
         "--Planering:Storage:Provider=PostgreSql",
         $"--Planering:Storage:PostgreSqlConnectionString={connectionString}",
@@ -58,7 +58,7 @@ public sealed class Node : IAsyncDisposable
         $"--Planering:Cluster:ClusterId={clusterId}",
         $"--Planering:Cluster:SiloPort={siloPort}",
         $"--Planering:Cluster:GatewayPort={FreePort()}",
-        "--Planering:Api:Port=0",
+        $"--Planering:Api:Port={apiPort}",
         $"--Planering:Seed:Enabled={seed}",
     ];
 

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
 
 namespace Planering.Cluster.Tests;
@@ -18,14 +21,21 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, int siloPort)
+    private SiloProcess(Process process, int siloPort, int apiPort)
     {
         _process = process;
         SiloPort = siloPort;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{apiPort}");
+        Registry = new RegistryService.RegistryServiceClient(Channel);
     }
 
     /// <summary>The silo-to-silo port, which names the silo in the membership (with the loopback address).</summary>
     public int SiloPort { get; }
+
+    /// <summary>The silo's co-hosted API. A grain first called through it is placed on this silo, all else being equal.</summary>
+    public GrpcChannel Channel { get; }
+
+    public RegistryService.RegistryServiceClient Registry { get; }
 
     /// <summary>The last lines the silo wrote, for a failure message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
@@ -33,7 +43,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the silo; it joins <paramref name="clusterId"/> on its own (wait for it through another node's membership).</summary>
     public static SiloProcess Start(string connectionString, string clusterId)
     {
-        var siloPort = Node.FreePort();
+        var (siloPort, apiPort) = (Node.FreePort(), Node.FreePort());
         var start = new ProcessStartInfo(DotnetHost())
         {
             UseShellExecute = false,
@@ -42,19 +52,40 @@ public sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Planering.Silo.dll"));
-        foreach (var argument in Node.SiloArguments(connectionString, ClusterMode.AdoNet, clusterId, seed: false, siloPort))
+        foreach (var argument in Node.SiloArguments(connectionString, ClusterMode.AdoNet, clusterId, seed: false, siloPort, apiPort))
         {
             start.ArgumentList.Add(argument);
         }
 
         start.ArgumentList.Add("--Logging:Console:FormatterName=simple");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo process");
-        var silo = new SiloProcess(process, siloPort);
+        var silo = new SiloProcess(process, siloPort, apiPort);
         process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>
+    /// Polls the silo's API until it answers (Kestrel starts after the silo has joined the cluster), for at most
+    /// <paramref name="patience"/>.
+    /// </summary>
+    public async Task WaitForApiAsync(TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                await Registry.ListOfficesAsync(new ListOfficesRequest(), deadline: deadline);
+                return;
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
@@ -71,6 +102,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Channel.Dispose();
         await KillAsync();
         _process.Dispose();
     }
