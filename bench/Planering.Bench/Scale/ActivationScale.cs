@@ -23,11 +23,14 @@ public static class ActivationScale
     /// <summary>Activations in flight at once: enough to keep both cores and the SQLite reads busy.</summary>
     public const int Parallelism = 64;
 
-    public static async Task<ScaleResult> RunAsync(PlaneringInstance planering, int count, int registeredThroughGrains, TextWriter log)
+    /// <param name="register">The huvudmän to store and activate, e.g. <see cref="SyntheticRegister.Huvudman"/>; built before the
+    /// host starts, so a bad register fails before minutes of setup.</param>
+    public static async Task<ScaleResult> RunAsync(PlaneringInstance planering, IReadOnlyList<HuvudmanProfile> register, int registeredThroughGrains, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(planering);
+        ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(log);
-        var register = SyntheticRegister.Huvudman(count).ToList();
+        var count = register.Count;
         var sample = register.Take(Math.Min(registeredThroughGrains, count)).ToList();
 
         var upsertTime = Stopwatch.StartNew();

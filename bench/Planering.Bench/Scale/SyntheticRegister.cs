@@ -21,7 +21,10 @@ public static class SyntheticRegister
             var kommun = sweden.Kommuner[i % sweden.Kommuner.Count];
 
             // Within a few kilometres of the seat, as the seed places its independent huvudmän.
-            var position = kommun.Position.Offset((random.NextDouble() * 6) - 3, (random.NextDouble() * 6) - 3);
+            var near = kommun.Position.Offset((random.NextDouble() * 6) - 3, (random.NextDouble() * 6) - 3);
+
+            // A seat on the border (Haparanda, Strömstad) may be moved out of Sweden; such a school stays at the seat.
+            var position = near.IsInSweden ? near : kommun.Position;
             yield return HuvudmanProfile.Create(
                 OrganisationNumber.FromNineDigits(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"556{i:D6}")).Value,
                 $"Syntetiska skolan {i} i {kommun.Name} AB", HuvudmanType.Independent, kommun.Kommunkod, position, random.Next(40, 900), synthetic: true, sweden);

@@ -19,8 +19,9 @@ public static class ScaleSection
 
     public static async Task<string> RunAsync(int count, TextWriter log)
     {
+        var register = SyntheticRegister.Huvudman(count).ToList();
         await using var planering = await PlaneringInstance.StartAsync();
-        var result = await ActivationScale.RunAsync(planering, count, RegisteredThroughGrains, log);
+        var result = await ActivationScale.RunAsync(planering, register, RegisteredThroughGrains, log);
         var booked = await CalendarFill.BookAsync(planering.Grains, Bookings, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
         log.WriteLine($"booked {booked} dialogues at {CalendarFill.OfficeId}");
         var sizes = StateSizes.Read(planering.DatabasePath);
