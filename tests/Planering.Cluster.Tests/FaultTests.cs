@@ -36,8 +36,8 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         // The survivor runs in this process; the victim in a process of its own, so that it can be killed for real.
         await using var survivor = await Node.StartSiloAsync(database, ClusterMode.AdoNet, clusterId);
         await using var victimProcess = SiloProcess.Start(database, clusterId);
+        await victimProcess.WaitForApiAsync(TimeSpan.FromSeconds(60));
         await survivor.WaitForActiveSilosAsync(2);
-        await victimProcess.WaitForApiAsync(TimeSpan.FromSeconds(30));
         var victim = survivor.ActiveSilos().Single(s => s.Endpoint.Port == victimProcess.SiloPort);
         output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  the victim silo process has joined");
         await using var gateway = await Node.StartGatewayAsync(database, clusterId);

@@ -37,9 +37,6 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public RegistryService.RegistryServiceClient Registry { get; }
 
-    /// <summary>The last lines the silo wrote, for a failure message.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, _output);
-
     /// <summary>Starts the silo; it joins <paramref name="clusterId"/> on its own (wait for it through another node's membership).</summary>
     public static SiloProcess Start(string connectionString, string clusterId)
     {
@@ -57,7 +54,6 @@ public sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add("--Logging:Console:FormatterName=simple");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo process");
         var silo = new SiloProcess(process, siloPort, apiPort);
         process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
@@ -68,24 +64,27 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Polls the silo's API until it answers (Kestrel starts after the silo has joined the cluster), for at most
-    /// <paramref name="patience"/>.
+    /// Polls the silo's API until it answers, for at most <paramref name="patience"/>. Kestrel starts after the silo has
+    /// joined the cluster, so an answer also means the silo is Active.
     /// </summary>
     public async Task WaitForApiAsync(TimeSpan patience)
     {
         var deadline = DateTime.UtcNow + patience;
-        while (true)
+        while (!_process.HasExited && DateTime.UtcNow < deadline)
         {
             try
             {
                 await Registry.ListOfficesAsync(new ListOfficesRequest(), deadline: deadline);
                 return;
             }
-            catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline && !_process.HasExited)
+            catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100));
             }
         }
+
+        throw new InvalidOperationException(
+            $"the silo process did not serve its API within {patience.TotalSeconds:F0} s (exited: {_process.HasExited}); its last output:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
     }
 
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>

@@ -19,9 +19,13 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     /// <summary>How long the grain waits after a change for more changes before it recomputes.</summary>
     public static readonly TimeSpan DebounceDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest a steady stream of changes may postpone a recomputation.</summary>
+    public static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(10);
+
     private ForecastRecord? _live;
     private string? _pendingTrigger;
     private IGrainTimer? _debounce;
+    private DateTimeOffset _firstPendingChange;
     private long _version;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -43,10 +47,24 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         return Only(forecast, request.OfficeIds);
     }
 
+    /// <summary>
+    /// A trailing debounce: each change moves the recomputation to <see cref="DebounceDelay"/> after it, so a burst
+    /// (a seed, a rebalance) costs one recomputation, but never later than <see cref="MaxDebounce"/> after the first.
+    /// </summary>
     private Task OnPlanChangedAsync(PlanChanged change)
     {
         _pendingTrigger = change.Trigger;
-        _debounce ??= this.RegisterGrainTimer(RecomputeAsync, new GrainTimerCreationOptions(DebounceDelay, Timeout.InfiniteTimeSpan));
+        var now = clock.GetUtcNow();
+        if (_debounce is null)
+        {
+            _firstPendingChange = now;
+            _debounce = this.RegisterGrainTimer(RecomputeAsync, new GrainTimerCreationOptions(DebounceDelay, Timeout.InfiniteTimeSpan));
+        }
+        else if (now - _firstPendingChange + DebounceDelay < MaxDebounce)
+        {
+            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
+        }
+
         return Task.CompletedTask;
     }
 

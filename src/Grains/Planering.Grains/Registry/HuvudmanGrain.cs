@@ -100,7 +100,16 @@ public sealed class HuvudmanGrain(
         var me = await ForSlotAsync(profile);
         var dialogueId = DialogueIds.For(slot.OfficeId, requestId);
         state.State.Pending = new PendingBooking(requestId, dialogueId, slot.OfficeId);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing was asked of the office yet; a fresh activation starts from the stored state and version.
+            DeactivateOnIdle();
+            throw;
+        }
 
         DialogueRecord dialogue;
         try

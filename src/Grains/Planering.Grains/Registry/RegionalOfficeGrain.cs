@@ -166,7 +166,11 @@ public sealed class RegionalOfficeGrain(
         return new PlaneringException(ErrorCode.Conflict, message, "SLOT_TAKEN", details: details);
     }
 
-    /// <summary>Writes the state; if the write fails, puts the one changed dialogue back so memory matches storage.</summary>
+    /// <summary>
+    /// Writes the state; if the write fails, puts the one changed dialogue back so memory matches storage for calls
+    /// already queued, and deactivates, so the next activation reloads the stored state and its version (a conflict
+    /// would otherwise leave this activation writing with a stale version for good).
+    /// </summary>
     private async Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous)
     {
         try
@@ -184,6 +188,8 @@ public sealed class RegionalOfficeGrain(
                 state.State.Dialogues[dialogueId] = previous;
             }
 
+            _schedule = null;
+            DeactivateOnIdle();
             throw;
         }
     }
