@@ -5,17 +5,21 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
+using Planering.Gateway.Security;
 using Planering.Silo;
 
 namespace Planering.Cluster.Tests;
 
 /// <summary>
 /// One process of the topology, started in this test process exactly as its Program.cs starts it: a silo with the
-/// co-hosted API, or a stand-alone gateway. Tests talk to it over real gRPC on loopback.
+/// co-hosted API, or a stand-alone gateway. Tests talk to it over real gRPC on loopback, with a token of every role:
+/// like a production cluster, every node of the test process checks tokens with one shared key (<see cref="Settings"/>).
 /// </summary>
 public sealed class Node : IAsyncDisposable
 {
@@ -23,7 +27,7 @@ public sealed class Node : IAsyncDisposable
     {
         Host = host;
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = BearerChannel.ForAddress(address, Token);
         Registry = new RegistryService.RegistryServiceClient(Channel);
     }
 
@@ -32,6 +36,16 @@ public sealed class Node : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public RegistryService.RegistryServiceClient Registry { get; }
+
+    /// <summary>The signing key file every node of this test process shares, created on first use and removed at exit.</summary>
+    public static readonly string KeyFile = CreateKeyFile();
+
+    /// <summary>Settings every node gets: the shared signing key.</summary>
+    public static readonly string[] Settings = [$"--Planering:Auth:SigningKeyFile={KeyFile}"];
+
+    /// <summary>A token with every role, good at every node; minted as <c>mint-token</c> mints it.</summary>
+    public static readonly string Token =
+        TokenMinter.MintLocal(new ConfigurationBuilder().AddCommandLine(Settings).Build(), "cluster-tests", [.. ApiRoles.All], TimeSpan.FromHours(8), DateTimeOffset.UtcNow);
 
     /// <summary>A silo on PostgreSQL storage; in <paramref name="mode"/> <c>AdoNet</c> it joins <paramref name="clusterId"/>'s membership.</summary>
     public static Task<Node> StartSiloAsync(string connectionString, ClusterMode mode, string clusterId, bool seed = false) =>
@@ -44,6 +58,7 @@ public sealed class Node : IAsyncDisposable
             $"--Planering:Cluster:GatewayPort={FreePort()}",
             "--Planering:Api:Port=0",
             $"--Planering:Seed:Enabled={seed}",
+            .. Settings,
         ]));
 
     /// <summary>A stand-alone gateway that finds the silos of <paramref name="clusterId"/> in the PostgreSQL membership table.</summary>
@@ -53,6 +68,7 @@ public sealed class Node : IAsyncDisposable
             "--Planering:Cluster:Mode=AdoNet",
             $"--Planering:Cluster:ClusterId={clusterId}",
             "--Planering:Api:Port=0",
+            .. Settings,
         ]));
 
     /// <summary>Waits until this silo sees <paramref name="count"/> active silos, so calls are not routed by a stale view.</summary>
@@ -80,6 +96,15 @@ public sealed class Node : IAsyncDisposable
     {
         await host.StartAsync();
         return new Node(host);
+    }
+
+    private static string CreateKeyFile()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"planering-cluster-tests-{Guid.NewGuid():N}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
+        var path = Path.Combine(directory, AuthOptions.DefaultKeyFileName);
+        SigningKeys.LoadOrCreate(path);
+        return path;
     }
 
     private static string FreePort()

@@ -17,8 +17,6 @@ namespace Planering.Gateway.Errors;
 /// </summary>
 public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    private const string Domain = "planering.skolverket.se";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -87,7 +85,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
 
         if (exception.Reason is { } reason)
         {
-            var info = new ErrorInfo { Reason = reason, Domain = Domain };
+            var info = new ErrorInfo { Reason = reason, Domain = GrpcStatusResponse.ErrorDomain };
             foreach (var (key, value) in exception.Details)
             {
                 info.Metadata[key] = value;

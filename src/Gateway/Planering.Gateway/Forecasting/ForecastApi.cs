@@ -1,10 +1,12 @@
 using System.Threading.Channels;
 using Google.Protobuf.Collections;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Orleans.Streams;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Forecasting;
+using Planering.Gateway.Security;
 using Planering.Grains.Forecasting;
 
 namespace Planering.Gateway.Forecasting;
@@ -14,6 +16,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
 {
     private IForecastGrain Forecast => cluster.GetGrain<IForecastGrain>(PlanEvents.NationalKey);
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Contracts.V1.CapacityForecast> GetCapacityForecast(GetCapacityForecastRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -31,6 +34,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
         return forecast.ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task WatchCapacityForecast(WatchCapacityForecastRequest request, IServerStreamWriter<Contracts.V1.CapacityForecast> responseStream, ServerCallContext context)
     {
         var violations = new Violations();

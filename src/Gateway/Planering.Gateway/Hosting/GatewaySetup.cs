@@ -6,6 +6,7 @@ using Planering.Gateway.Forecasting;
 using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
+using Planering.Gateway.Security;
 
 namespace Planering.Gateway.Hosting;
 
@@ -15,6 +16,7 @@ public static class GatewaySetup
     public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder)
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
+        var mode = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>()?.Mode ?? ClusterMode.Localhost;
         builder.Services.AddSingleton(api);
 
         // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
@@ -34,17 +36,27 @@ public static class GatewaySetup
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+        builder.AddPlaneringAuth(mode);
         return api;
     }
 
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<AuthOptions>().Enabled)
+        {
+            app.UseAuthentication();
+        }
+
+        app.UseAuthorization();
+
+        // Each method names its policy (see ApiRoles); health and reflection are open: an orchestrator probes health
+        // without a token, and reflection only tells what the public protos in the repository already say.
         app.MapGrpcService<RegistryApi>();
         app.MapGrpcService<SchedulingApi>();
         app.MapGrpcService<ForecastApi>();
         app.MapGrpcService<PlanningApi>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.World;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
+using Planering.Gateway.Security;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
@@ -23,10 +25,13 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
 
     private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) => (await Plan.GetPlanAsync()).ToMessage();
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync()).ToMessage();
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<ScenarioResult> SimulateOpenOffice(SimulateOpenOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -54,6 +59,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec)).ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task RankOfficeSites(RankOfficeSitesRequest request, IServerStreamWriter<RankOfficeSitesProgress> responseStream, ServerCallContext context)
     {
         var violations = new Violations();
@@ -75,7 +81,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
             context.CancellationToken.ThrowIfCancellationRequested();
             var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false)));
             screened.AddRange(done.SelectMany(d => d));
-            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
+            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total });
         }
 
         // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures.
@@ -87,7 +93,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true };
         final.ByTravelSaved.AddRange(ByTravelSaved(results).Take(k).Select(r => r.ToMessage()));
         final.ByTimeToCover.AddRange(ByTimeToCover(results).Take(k).Select(r => r.ToMessage()));
-        await responseStream.WriteAsync(final, context.CancellationToken);
+        await responseStream.WriteAsync(final);
     }
 
     private static IEnumerable<string> Leaders(List<SiteEvaluationRecord> screened, int count) =>
@@ -99,6 +105,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
     private static IOrderedEnumerable<SiteEvaluationRecord> ByTimeToCover(IEnumerable<SiteEvaluationRecord> sites) =>
         sites.OrderBy(r => r.MonthsToCoverAfter).ThenByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Plan> CommitScenario(CommitScenarioRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.ScenarioId, out var id))

@@ -1,7 +1,9 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Gateway.Errors;
+using Planering.Gateway.Security;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
@@ -12,6 +14,7 @@ namespace Planering.Gateway.Registry;
 /// <summary><c>planering.v1.RegistryService</c>: checks the request's shape, forwards to the registry grains, maps back.</summary>
 public sealed class RegistryApi(IGrainFactory grains) : RegistryService.RegistryServiceBase
 {
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Huvudman> UpsertHuvudman(UpsertHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -26,6 +29,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return record.ToMessage(officeId);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Huvudman> GetHuvudman(GetHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -37,6 +41,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return record.ToMessage(officeId);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListHuvudmanResponse> ListHuvudman(ListHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -57,6 +62,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Office> UpsertOffice(UpsertOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -70,6 +76,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return office.ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Office> GetOffice(GetOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -79,6 +86,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest request, ServerCallContext context)
     {
         var offices = await grains.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
@@ -87,6 +95,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Office> SetStaffing(SetStaffingRequest request, ServerCallContext context)
     {
         var violations = new Violations();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Scheduling;
 using Planering.Gateway.Errors;
+using Planering.Gateway.Security;
 using Planering.Grains.Registry;
 using Planering.Grains.Scheduling;
 using DomainMode = Planering.Domain.Workload.DialogueMode;
@@ -18,6 +20,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     /// <summary>How far ahead a date may lie; further is a typo, not a plan.</summary>
     private const int MaxYearsAhead = 5;
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<FindNextSlotResponse> FindNextSlot(FindNextSlotRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -38,6 +41,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Dialogue> BookDialogue(BookDialogueRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -50,6 +54,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return dialogue.ToMessage(clock.GetUtcNow());
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Dialogue> CancelDialogue(CancelDialogueRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -64,6 +69,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return cancelled.ToMessage(clock.GetUtcNow());
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListDialoguesResponse> ListDialogues(ListDialoguesRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -91,6 +97,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<SchoolHolidays> SetSchoolHoliday(SetSchoolHolidayRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -105,6 +112,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return periods.ToMessage(request.Kommunkod, request.Year);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<SchoolHolidays> GetSchoolHolidays(GetSchoolHolidaysRequest request, ServerCallContext context)
     {
         var violations = new Violations();
