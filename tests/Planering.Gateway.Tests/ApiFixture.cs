@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Security;
@@ -28,6 +29,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     /// <summary>The API's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Address { get; private set; } = null!;
+
+    /// <summary>What the host logged (Information and above), kept across restarts.</summary>
+    public LogCollector Logs { get; } = new();
 
     /// <summary>A token with every role, for <see cref="Channel"/>.</summary>
     public string Token { get; private set; } = null!;
@@ -80,7 +84,7 @@ public sealed class ApiFixture : IAsyncLifetime
             "--Planering:Api:Port=0",
             $"--Planering:Cluster:SiloPort={FreePort()}",
             $"--Planering:Cluster:GatewayPort={GatewayPort = FreePort()}",
-        ]);
+        ], builder => builder.Logging.AddProvider(Logs));
         await _host.StartAsync();
         Address = AddressOf(_host);
         Token = MintToken("api-tests", [.. ApiRoles.All]);

@@ -30,7 +30,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
             request.HorizonMonths == 0 ? ForecastInput.DefaultHorizonMonths : request.HorizonMonths,
             request.Paths == 0 ? ForecastInput.DefaultPaths : request.Paths,
             request.HasSeed ? request.Seed : ForecastRequest.DefaultSeed,
-            request.Parameters.ToRecord()));
+            request.Parameters.ToRecord()), context.CancellationToken);
         return forecast.ToMessage();
     }
 
@@ -49,7 +49,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
         {
             var request0 = new ForecastRequest(request.OfficeIds.ToList(), ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameterOverrides.None);
             var sent = -1L;
-            var current = await Forecast.ComputeAsync(request0);
+            var current = await Forecast.ComputeAsync(request0, context.CancellationToken);
             await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
             sent = current.Version;
             await foreach (var version in updates.Reader.ReadAllAsync(context.CancellationToken))
@@ -59,7 +59,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
                     continue;
                 }
 
-                current = await Forecast.ComputeAsync(request0);
+                current = await Forecast.ComputeAsync(request0, context.CancellationToken);
                 await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
                 sent = current.Version;
             }

@@ -29,7 +29,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) => (await Plan.GetPlanAsync()).ToMessage();
 
     [Authorize(Policy = ApiRoles.PlanPolicy)]
-    public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync()).ToMessage();
+    public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync(context.CancellationToken)).ToMessage();
 
     [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<ScenarioResult> SimulateOpenOffice(SimulateOpenOfficeRequest request, ServerCallContext context)
@@ -56,7 +56,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         }
 
         var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening);
-        return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec)).ToMessage();
+        return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec, context.CancellationToken)).ToMessage();
     }
 
     [Authorize(Policy = ApiRoles.PlanPolicy)]
@@ -79,21 +79,21 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         for (var i = 0; i < batches.Count; i += 2)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false)));
+            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false, context.CancellationToken)));
             screened.AddRange(done.SelectMany(d => d));
-            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total });
+            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
         }
 
         // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures.
         var leaders = Leaders(screened, 2 * k).ToList();
-        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true))))
+        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true, context.CancellationToken))))
             .SelectMany(d => d).ToDictionary(e => e.Kommunkod, StringComparer.Ordinal);
         var results = screened.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
 
         var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true };
         final.ByTravelSaved.AddRange(ByTravelSaved(results).Take(k).Select(r => r.ToMessage()));
         final.ByTimeToCover.AddRange(ByTimeToCover(results).Take(k).Select(r => r.ToMessage()));
-        await responseStream.WriteAsync(final);
+        await responseStream.WriteAsync(final, context.CancellationToken);
     }
 
     private static IEnumerable<string> Leaders(List<SiteEvaluationRecord> screened, int count) =>

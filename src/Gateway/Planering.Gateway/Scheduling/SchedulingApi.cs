@@ -33,7 +33,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
 
         var horizon = request.HorizonDays == 0 ? DefaultHorizonDays : request.HorizonDays;
         var find = new FindSlotRequest(earliest, request.Mode.ToDomainModes(), NullIfEmpty(request.OfficeId), horizon, request.SpsmParticipation);
-        var answer = await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).FindNextSlotAsync(find);
+        var answer = await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).FindNextSlotAsync(find, context.CancellationToken);
 
         var response = new FindNextSlotResponse { Slot = answer.Slot.ToMessage(), DaysExamined = answer.DaysExamined };
         response.Rejections.AddRange(answer.Rejections.Select(r => r.ToMessage()));

@@ -32,7 +32,7 @@ public sealed class ScenarioGrain(
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public async Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office)
+    public async Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office, CancellationToken cancellationToken = default)
     {
         if (state.State.Result is not null)
         {
@@ -65,7 +65,8 @@ public sealed class ScenarioGrain(
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
         var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
         var afterProblem = world.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
-        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem));
+        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var comparison = world.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
 
         var now = clock.GetUtcNow();
@@ -85,7 +86,8 @@ public sealed class ScenarioGrain(
         };
         state.State.Result = result;
         state.State.OfficeByHuvudman = new Dictionary<string, string>(after.OfficeByHuvudman, StringComparer.Ordinal);
-        await state.WriteStateAsync();
+        // A write once begun is not interrupted: the scenario is either stored whole or not at all.
+        await state.WriteStateAsync(CancellationToken.None);
         return result;
     }
 

@@ -66,14 +66,14 @@ public sealed class HuvudmanGrain(
 
     public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
 
-    public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request)
+    public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
         var officeId = request.OfficeId ?? await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(profile.OrganisationNumber)
             ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
         var me = await ForSlotAsync(profile);
 
-        var primary = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, request);
+        var primary = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, request, cancellationToken);
         if (primary.Slot is not { } slot)
         {
             var dominant = string.Join(", ", primary.Rejections.Take(3).Select(r => $"{r.Code} ({r.Days} days)"));
@@ -84,7 +84,7 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot));
+        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot, cancellationToken));
     }
 
     public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
@@ -146,12 +146,12 @@ public sealed class HuvudmanGrain(
     }
 
     /// <summary>Up to two slots at other offices that are earlier than the one found, earliest first.</summary>
-    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found)
+    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
         var answers = await Task.WhenAll(offices
             .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
-            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, request with { OfficeId = o.OfficeId })));
+            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, request with { OfficeId = o.OfficeId }, cancellationToken)));
         return answers
             .Select(a => a.Slot)
             .OfType<SlotRecord>()
