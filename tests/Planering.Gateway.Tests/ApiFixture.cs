@@ -68,6 +68,9 @@ public sealed class ApiFixture : IAsyncLifetime
     public string[] Settings =>
     [
         $"--Planering:Storage:SqlitePath={DatabasePath}",
+
+        // These tests call as fast as they can as one subject; the limit has its own tests (RateLimitTests).
+        "--Planering:RateLimit:PermitsPerSecond=0",
     ];
 
     /// <summary>A token for this host, minted with its key by the code path <c>mint-token</c> uses.</summary>

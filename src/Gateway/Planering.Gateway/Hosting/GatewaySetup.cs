@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Forecasting;
+using Planering.Gateway.Limits;
 using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
@@ -16,8 +17,10 @@ public static class GatewaySetup
     public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder)
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
+        var rateLimit = OptionsCheck.Read<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section, o => o.Problems());
         var mode = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>()?.Mode ?? ClusterMode.Localhost;
         builder.Services.AddSingleton(api);
+        builder.Services.AddSingleton(rateLimit);
 
         // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
         // Logging:LogLevel settings still override these defaults.
@@ -37,14 +40,22 @@ public static class GatewaySetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
         builder.AddPlaneringAuth(mode);
+        builder.Services.AddPlaneringRateLimiting(rateLimit);
         return api;
     }
 
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
+        // Authentication first, so the rate limiter can count a caller by its token's subject; then the limit, so a
+        // caller over it is refused before any policy or service runs.
         if (app.Services.GetRequiredService<AuthOptions>().Enabled)
         {
             app.UseAuthentication();
+        }
+
+        if (app.Services.GetRequiredService<RateLimitOptions>().Enabled)
+        {
+            app.UseRateLimiter();
         }
 
         app.UseAuthorization();
@@ -55,7 +66,7 @@ public static class GatewaySetup
         app.MapGrpcService<SchedulingApi>();
         app.MapGrpcService<ForecastApi>();
         app.MapGrpcService<PlanningApi>();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous().DisableRateLimiting();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
