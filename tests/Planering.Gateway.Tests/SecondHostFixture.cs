@@ -9,14 +9,16 @@ namespace Planering.Gateway.Tests;
 
 /// <summary>
 /// A second embedded host with what the shared one turns off or leaves at its default: a tight rate limit
-/// (<see cref="Burst"/> calls at once, then one a second per caller). Nothing is seeded: these tests need no world,
-/// and the host starts in a few seconds.
+/// (<see cref="Burst"/> calls at once, then one a second per caller), and telemetry on (exported to a port where no
+/// collector listens: the exporter's failures stay in the background, and tests watch the activities in-process).
+/// Nothing is seeded: these tests need no world, and the host starts in a few seconds.
 /// </summary>
 public sealed class SecondHostFixture : IAsyncLifetime
 {
     public const int Burst = 3;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-second-{Guid.NewGuid():N}");
+    private readonly int _unusedPort = ApiFixture.FreePort();
     private WebApplication? _host;
 
     public string Address { get; private set; } = null!;
@@ -28,6 +30,7 @@ public sealed class SecondHostFixture : IAsyncLifetime
         "--Planering:Dashboard:Port=0",
         "--Planering:RateLimit:PermitsPerSecond=1",
         $"--Planering:RateLimit:Burst={Burst}",
+        $"--Planering:Telemetry:OtlpEndpoint=http://127.0.0.1:{_unusedPort}",
     ];
 
     public async Task InitializeAsync()

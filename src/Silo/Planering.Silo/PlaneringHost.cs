@@ -1,4 +1,5 @@
 using Planering.Gateway.Hosting;
+using Planering.Gateway.Telemetry;
 using Planering.Grains.Hosting;
 using Planering.Silo.Clustering;
 using Planering.Silo.Configuration;
@@ -24,6 +25,7 @@ public static class PlaneringHost
 
         var (storage, cluster) = ReadOptions(builder.Configuration);
         var seed = OptionsCheck.Read<SeedOptions>(builder.Configuration, SeedOptions.Section, SeedOptions.Problems);
+        var telemetry = TelemetrySetup.Read(builder.Configuration);
 
         string invariant, connectionString;
         if (storage.Provider == StorageProvider.PostgreSql)
@@ -37,6 +39,7 @@ public static class PlaneringHost
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPlaneringGateway("planering-silo");
         builder.UseOrleans(silo =>
         {
             if (UsesPostgreSql(storage, cluster))
@@ -58,6 +61,10 @@ public static class PlaneringHost
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddPlaneringSerialization();
             silo.Services.AddPlaneringGrainStateSerializer();
+            if (telemetry.Exports)
+            {
+                silo.AddActivityPropagation();
+            }
         });
 
         if (seed.Enabled)
@@ -65,7 +72,6 @@ public static class PlaneringHost
             builder.Services.AddHostedService<WorldSeeder>();
         }
 
-        builder.AddPlaneringGateway();
         var app = builder.Build();
         app.MapPlaneringGateway();
         return app;

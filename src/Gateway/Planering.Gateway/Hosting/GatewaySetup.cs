@@ -8,13 +8,15 @@ using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
 using Planering.Gateway.Security;
+using Planering.Gateway.Telemetry;
 
 namespace Planering.Gateway.Hosting;
 
 /// <summary>Registers and maps the gRPC API; used by the co-hosted silo and by the stand-alone gateway alike.</summary>
 public static class GatewaySetup
 {
-    public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder)
+    /// <param name="serviceName">The telemetry <c>service.name</c> unless <c>Planering:Telemetry:ServiceName</c> says otherwise.</param>
+    public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder, string serviceName = "planering-gateway")
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
         var rateLimit = OptionsCheck.Read<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section, o => o.Problems());
@@ -41,6 +43,7 @@ public static class GatewaySetup
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
         builder.AddPlaneringAuth(mode);
         builder.Services.AddPlaneringRateLimiting(rateLimit);
+        builder.AddPlaneringTelemetry(serviceName);
         return api;
     }
 
