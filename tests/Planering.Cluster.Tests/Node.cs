@@ -40,8 +40,8 @@ public sealed class Node : IAsyncDisposable
     /// <summary>The signing key file every node of this test process shares, created on first use and removed at exit.</summary>
     public static readonly string KeyFile = CreateKeyFile();
 
-    /// <summary>Settings every node gets: the shared signing key.</summary>
-    public static readonly string[] Settings = [$"--Planering:Auth:SigningKeyFile={KeyFile}"];
+    /// <summary>Settings every node gets: the shared key, and no dashboard (its fixed port would collide between nodes).</summary>
+    public static readonly string[] Settings = [$"--Planering:Auth:SigningKeyFile={KeyFile}", "--Planering:Dashboard:Port=0"];
 
     /// <summary>A token with every role, good at every node; minted as <c>mint-token</c> mints it.</summary>
     public static readonly string Token =

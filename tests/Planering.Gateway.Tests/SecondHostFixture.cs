@@ -9,7 +9,7 @@ namespace Planering.Gateway.Tests;
 
 /// <summary>
 /// A second embedded host with what the shared one turns off or leaves at its default: a tight rate limit
-/// (<see cref="Burst"/> calls at once, then one a second per caller), and telemetry on (exported to a port where no
+/// (<see cref="Burst"/> calls at once, then one a second per caller), the dashboard on a free port, and telemetry on (exported to a port where no
 /// collector listens: the exporter's failures stay in the background, and tests watch the activities in-process).
 /// Nothing is seeded: these tests need no world, and the host starts in a few seconds.
 /// </summary>
@@ -23,11 +23,14 @@ public sealed class SecondHostFixture : IAsyncLifetime
 
     public string Address { get; private set; } = null!;
 
+    /// <summary>The Orleans dashboard's port on 127.0.0.1.</summary>
+    public int DashboardPort { get; } = ApiFixture.FreePort();
+
     public string[] Settings =>
     [
         $"--Planering:Storage:SqlitePath={Path.Combine(_directory, "planering.db")}",
         "--Planering:Seed:Enabled=false",
-        "--Planering:Dashboard:Port=0",
+        $"--Planering:Dashboard:Port={DashboardPort}",
         "--Planering:RateLimit:PermitsPerSecond=1",
         $"--Planering:RateLimit:Burst={Burst}",
         $"--Planering:Telemetry:OtlpEndpoint=http://127.0.0.1:{_unusedPort}",

@@ -3,6 +3,7 @@ using Planering.Gateway.Telemetry;
 using Planering.Grains.Hosting;
 using Planering.Silo.Clustering;
 using Planering.Silo.Configuration;
+using Planering.Silo.Dashboard;
 using Planering.Silo.Seeding;
 using Planering.Silo.Storage;
 
@@ -39,7 +40,8 @@ public static class PlaneringHost
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddPlaneringGateway("planering-silo");
+        var api = builder.AddPlaneringGateway("planering-silo");
+        var dashboard = builder.ReadDashboardSettings(api);
         builder.UseOrleans(silo =>
         {
             if (UsesPostgreSql(storage, cluster))
@@ -61,6 +63,7 @@ public static class PlaneringHost
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddPlaneringSerialization();
             silo.Services.AddPlaneringGrainStateSerializer();
+            silo.AddPlaneringDashboard(dashboard);
             if (telemetry.Exports)
             {
                 silo.AddActivityPropagation();
