@@ -42,7 +42,8 @@ public sealed partial class GrpcAuthorizationResultHandler(ILogger<GrpcAuthoriza
             return;
         }
 
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        // The authentication middleware keeps only a success; the handler caches its result, so asking again is cheap.
+        var failure = context.RequestServices.GetService<IAuthenticationService>() is null ? null : (await context.AuthenticateAsync()).Failure;
         var (reason, message) = failure switch
         {
             null => ("TOKEN_MISSING", "a bearer token is required (header authorization: Bearer <token>)"),
