@@ -7,7 +7,10 @@ namespace Planering.Gateway.Errors;
 /// <summary>Shape checks at the edge: what a field must look like before a grain is called. Business rules live in the domain.</summary>
 public static class RequestShape
 {
-    /// <summary>Organisation numbers are grain keys, so only the canonical form (ten digits) is accepted.</summary>
+    /// <summary>
+    /// Organisation numbers are grain keys, so only the canonical form (ten digits) is accepted, and its Luhn check digit
+    /// is checked here, under the request's own field name, before any grain is asked.
+    /// </summary>
     public static void OrganisationNumber(Violations violations, string field, string value)
     {
         if (string.IsNullOrEmpty(value))
@@ -17,6 +20,10 @@ public static class RequestShape
         else if (value.Length != 10 || !value.All(char.IsAsciiDigit))
         {
             violations.Add(field, "must be exactly 10 digits, no separator");
+        }
+        else if (!Domain.Registry.OrganisationNumber.TryParse(value, out _, out var error))
+        {
+            violations.Add(field, error);
         }
     }
 
