@@ -1,6 +1,7 @@
 using System.Globalization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
+using Planering.Domain.Registry;
 
 namespace Planering.Gateway.Errors;
 
@@ -24,6 +25,22 @@ public static class RequestShape
         else if (!Domain.Registry.OrganisationNumber.TryParse(value, out _, out var error))
         {
             violations.Add(field, error);
+        }
+    }
+
+    /// <summary>
+    /// An office id is a slug (the registry's rule); checked before it becomes a grain key, so a malformed one is
+    /// INVALID_ARGUMENT rather than an unknown office, and no grain is activated for it.
+    /// </summary>
+    public static void OfficeId(Violations violations, string field, string value, bool required = true)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            violations.Require(!required, field, "is required");
+        }
+        else if (!RegistryRules.IsSlug(value))
+        {
+            violations.Add(field, "must be an office id: 2–40 characters of a–z, 0–9 and '-', starting with a letter");
         }
     }
 

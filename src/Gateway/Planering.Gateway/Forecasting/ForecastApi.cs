@@ -6,6 +6,7 @@ using Orleans.Streams;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Forecasting;
+using Planering.Domain.Registry;
 using Planering.Gateway.Security;
 using Planering.Grains.Forecasting;
 
@@ -77,7 +78,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
     private static void OfficeIds(Violations violations, RepeatedField<string> officeIds)
     {
         violations.Require(officeIds.Count <= 100, "office_ids", "must name at most 100 offices");
-        violations.Require(officeIds.All(id => id.Length is > 0 and <= 40), "office_ids", "must not hold empty or overlong ids");
+        violations.Require(officeIds.All(RegistryRules.IsSlug), "office_ids", "must hold office ids (2–40 characters of a–z, 0–9 and '-', starting with a letter)");
         violations.Require(officeIds.Distinct(StringComparer.Ordinal).Count() == officeIds.Count, "office_ids", "must not repeat an id");
     }
 }

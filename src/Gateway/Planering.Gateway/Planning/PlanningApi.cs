@@ -36,7 +36,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
     {
         var violations = new Violations();
         RequestShape.Required(violations, "name", request.Name, 100);
-        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.Require(request.Kommunkod.Length > 0 || request.Position is not null, "kommunkod", "give a kommunkod or a position");
         RequestShape.Position(violations, "position", request.Position);
         violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors}");

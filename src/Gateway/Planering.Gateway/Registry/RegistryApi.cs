@@ -47,6 +47,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         var violations = new Violations();
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
         RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: true);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.Require(request.PageToken.Length <= 200, "page_token", "is not a token this service issued");
         violations.ThrowIfAny();
 
@@ -66,7 +67,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
     public override async Task<Office> UpsertOffice(UpsertOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         RequestShape.Position(violations, "position", request.Position);
         var opened = RequestShape.OptionalDate(violations, "opened", request.Opened);
         violations.ThrowIfAny();
@@ -80,7 +81,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
     public override async Task<Office> GetOffice(GetOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         violations.ThrowIfAny();
 
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage();
@@ -99,7 +100,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
     public override async Task<Office> SetStaffing(SetStaffingRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         var advisors = Advisors(violations, request.Advisors, "advisors");
         violations.ThrowIfAny();
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();

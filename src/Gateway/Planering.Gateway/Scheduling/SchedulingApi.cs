@@ -28,7 +28,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var earliest = PlanningDate(violations, "earliest_date", request.EarliestDate);
         RequestShape.KnownEnum(violations, "mode", request.Mode, allowUnspecified: true);
         violations.Require(request.HorizonDays is >= 0 and <= SlotQuery.MaxHorizonDays, "horizon_days", $"must be between 1 and {SlotQuery.MaxHorizonDays} (0 means {DefaultHorizonDays})");
-        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.ThrowIfAny();
 
         var horizon = request.HorizonDays == 0 ? DefaultHorizonDays : request.HorizonDays;
@@ -78,6 +78,8 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         {
             RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
         }
+
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
 
         var from = RequestShape.OptionalDate(violations, "from_date", request.FromDate);
         var to = RequestShape.OptionalDate(violations, "to_date", request.ToDate);
@@ -132,7 +134,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
             return null;
         }
 
-        violations.Require(slot.OfficeId.Length is > 0 and <= 40, "slot.office_id", "is required");
+        RequestShape.OfficeId(violations, "slot.office_id", slot.OfficeId);
         var date = PlanningDate(violations, "slot.date", slot.Date);
         violations.Require(date is not null, "slot.date", "is required");
         int? minute = null;
