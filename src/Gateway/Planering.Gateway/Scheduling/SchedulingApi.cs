@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
+using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Security;
@@ -60,7 +61,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var violations = new Violations();
         var officeId = DialogueIds.OfficeOf(request.DialogueId);
         violations.Require(officeId is not null, "dialogue_id", "is not a dialogue id (office.hex)");
-        violations.Require(request.Reason.Length <= 500, "reason", "must be at most 500 characters");
+        RegistryRules.RequireText(violations, "reason", request.Reason, 500);
         violations.ThrowIfAny();
 
         var dialogue = await grains.GetGrain<IRegionalOfficeGrain>(officeId!).GetDialogueAsync(request.DialogueId)
