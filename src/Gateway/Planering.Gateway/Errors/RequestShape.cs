@@ -83,6 +83,24 @@ public static class RequestShape
         return null;
     }
 
+    /// <summary>The years a date in a request may name: the registry's range (offices, absences), wide enough for any filter.</summary>
+    public const int MinYear = 2000;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>An optional YYYY-MM-DD date within <see cref="MinYear"/>–<see cref="MaxYear"/>; an empty string is absent.</summary>
+    public static DateOnly? OptionalDateInRange(Violations violations, string field, string value)
+    {
+        var date = OptionalDate(violations, field, value);
+        if (date is { Year: < MinYear or > MaxYear })
+        {
+            violations.Add(field, $"must lie between {MinYear}-01-01 and {MaxYear}-12-31");
+            return null;
+        }
+
+        return date;
+    }
+
     public static DateOnly RequiredDate(Violations violations, string field, string value)
     {
         if (string.IsNullOrEmpty(value))

@@ -82,8 +82,8 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
 
         RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
 
-        var from = RequestShape.OptionalDate(violations, "from_date", request.FromDate);
-        var to = RequestShape.OptionalDate(violations, "to_date", request.ToDate);
+        var from = RequestShape.OptionalDateInRange(violations, "from_date", request.FromDate);
+        var to = RequestShape.OptionalDateInRange(violations, "to_date", request.ToDate);
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
         violations.Require(request.PageToken.Length <= 300, "page_token", "is not a token this service issued");
         violations.ThrowIfAny();
