@@ -108,6 +108,18 @@ public sealed class PlaneringException : Exception
     }
 
     /// <summary>
+    /// The same error with its field violations under other names: a rule written for one request (SetStaffing's
+    /// <c>advisors</c>) reports under the field of the request that used it (SimulateOpenOffice's <c>staff</c>).
+    /// </summary>
+    public PlaneringException WithFieldsRenamed(Func<string, string> rename)
+    {
+        ArgumentNullException.ThrowIfNull(rename);
+        var violations = Violations.Select(v => new FieldViolation(rename(v.Field), v.Description)).ToList();
+        var message = violations.Count > 0 ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")) : Message;
+        return new PlaneringException(Code, message, Reason, violations, Details.Count > 0 ? Details : null);
+    }
+
+    /// <summary>
     /// An unknown id, with reason <c>HUVUDMAN_NOT_FOUND</c>, <c>OFFICE_NOT_FOUND</c> and so on, and the id in the details,
     /// so a caller can tell which of the ids it sent is unknown without parsing the message.
     /// </summary>
