@@ -48,6 +48,32 @@ internal sealed record StateDigest(int Huvudman, string HuvudmanSha256, int Offi
             Hash(lov));
     }
 
+    /// <summary>
+    /// The digest once the state has settled: office and staffing changes re-solve the plan a moment later (debounced),
+    /// so a test that just arranged some must let that happen before it takes its "before".
+    /// </summary>
+    public static async Task<StateDigest> ReadSettledAsync(ApiFixture api, IEnumerable<(string Kommunkod, int Year)> holidays)
+    {
+        var touched = holidays.ToList();
+        var previous = await ReadAsync(api, touched);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await Task.Delay(Quiet);
+            var current = await ReadAsync(api, touched);
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        throw new Xunit.Sdk.XunitException("the state kept changing for a minute");
+    }
+
+    /// <summary>Longer than the planning grain's debounce of office changes (<c>PlanningGrain.RebalanceDelay</c>, 2 s).</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+
     private static string Hash(IEnumerable<IMessage> messages)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
