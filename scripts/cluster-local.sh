@@ -139,9 +139,15 @@ start_all() {
   as_postgres "$bin/psql" -q -h "$run_dir/pgdata" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -c "CREATE ROLE planering LOGIN" -c "CREATE DATABASE planering OWNER planering" >/dev/null
 
+  # One signing key for every silo and the gateway (cluster mode requires one): 256 random bits, owner-only, in the
+  # run directory, so it goes with 'stop'. mint-token reads it for a token.
+  local key_file=$run_dir/jwt-signing.key
+  (umask 077 && head -c 32 /dev/urandom | base64 -w 0 >"$key_file" && echo >>"$key_file")
+
   # The same settings as docker/compose.yaml; only addresses and ports differ (everything is on 127.0.0.1 here).
   local connection="Host=127.0.0.1;Port=$pg_port;Database=planering;Username=planering;Maximum Pool Size=40"
   local common=(
+    "Planering__Auth__SigningKeyFile=$key_file"
     "Planering__Storage__Provider=PostgreSql"
     "Planering__Storage__PostgreSqlConnectionString=$connection"
     "Planering__Cluster__Mode=AdoNet"
@@ -151,14 +157,16 @@ start_all() {
   )
 
   # Silo 1 first: it applies the schema and seeds Sweden; silo 2 then finds the world seeded and only joins.
-  local name api silo gw
-  declare -gA api_port=()
+  local name api silo gw dashboard
+  declare -gA api_port=() dashboard_port=()
   for name in silo1 silo2; do
-    api=$(free_port); silo=$(free_port); gw=$(free_port)
+    api=$(free_port); silo=$(free_port); gw=$(free_port); dashboard=$(free_port)
     api_port[$name]=$api
-    log "$name: API 127.0.0.1:$api, silo port $silo, gateway port $gw ..."
+    dashboard_port[$name]=$dashboard
+    log "$name: API 127.0.0.1:$api, silo port $silo, gateway port $gw, dashboard port $dashboard ..."
     launch_dll=$silo_dll launch "$name" "${common[@]}" "Planering__Cluster__AdvertisedAddress=127.0.0.1" \
-      "Planering__Cluster__SiloPort=$silo" "Planering__Cluster__GatewayPort=$gw" "Planering__Api__Port=$api"
+      "Planering__Cluster__SiloPort=$silo" "Planering__Cluster__GatewayPort=$gw" "Planering__Api__Port=$api" \
+      "Planering__Dashboard__Port=$dashboard"
     wait_for_port "$name" "$api" 180
   done
 
@@ -175,8 +183,11 @@ Planering cluster is up.
   gateway      http://127.0.0.1:${api_port[gateway]}   (h2c gRPC)   PID $(cat "$run_dir/pids/gateway")
   silo1 API    http://127.0.0.1:${api_port[silo1]}                  PID $(cat "$run_dir/pids/silo1")
   silo2 API    http://127.0.0.1:${api_port[silo2]}                  PID $(cat "$run_dir/pids/silo2")
+  dashboard    http://127.0.0.1:${dashboard_port[silo1]}/ (silo1), http://127.0.0.1:${dashboard_port[silo2]}/ (silo2)
   PostgreSQL   $connection   PID $(head -n 1 "$run_dir/pgdata/postmaster.pid")
   logs         $run_dir/logs/
+A token (roles viewer, scheduler, planner; any combination):
+  dotnet $silo_dll mint-token --role viewer --Planering:Auth:SigningKeyFile=$key_file
 Stop it with: $0 stop
 EOF
 }

@@ -36,7 +36,7 @@ public static class Smoke
         LoadResult echoLoad;
         await using (var echo = await EchoHost.StartAsync())
         {
-            using var channels = new LoadChannels(echo.Address, 2);
+            using var channels = new LoadChannels(echo.Address, null, 2);
             var clients = new[] { new EchoService.EchoServiceClient(channels.For(0)), new EchoService.EchoServiceClient(channels.For(1)) };
             echoLoad = await LoadGenerator.RunAsync(LoadPlan.Counted("echo", 2, 20, TimeSpan.Zero),
                 (caller, _) => clients[caller].EchoAsync(new EchoMessage { Text = "smoke" }).ResponseAsync);
@@ -46,7 +46,7 @@ public static class Smoke
 
         await using var planering = await PlaneringInstance.StartAsync();
         Say("a seeded host is up");
-        using var planeringChannels = new LoadChannels(planering.Address, 1);
+        using var planeringChannels = new LoadChannels(planering.Address, planering.Token, 1);
         var scheduling = new SchedulingService.SchedulingServiceClient(planeringChannels.For(0));
         var workload = FindNextSlotWorkload.Digital(DateOnly.FromDateTime(DateTime.UtcNow));
         var findLoad = await LoadGenerator.RunAsync(LoadPlan.Counted("FindNextSlot", 2, 20, TimeSpan.Zero),

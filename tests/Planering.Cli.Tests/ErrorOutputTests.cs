@@ -44,19 +44,45 @@ public sealed class ErrorOutputTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task The_server_and_token_come_from_the_environment_and_the_token_is_a_bearer_header()
+    public async Task The_server_and_token_come_from_the_environment_and_the_token_is_what_the_server_checks()
     {
-        var variables = new Dictionary<string, string> { ["PLANERING_SERVER"] = silo.Address, ["PLANERING_TOKEN"] = "s3cret-token" };
+        var viewer = silo.MintToken("cli-viewer", "viewer");
+        var variables = new Dictionary<string, string> { ["PLANERING_SERVER"] = silo.Address, ["PLANERING_TOKEN"] = viewer };
         var result = await CliRunner.RunAsync(variables, "offices", "--json");
-
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Bearer s3cret-token", AuthorizationRecorder.Last);
 
-        var given = await silo.RunAsync("offices", "--token", "other-token");
-        Assert.Equal(0, given.ExitCode);
-        Assert.Equal("Bearer other-token", AuthorizationRecorder.Last);
+        // --token wins over the environment: a forged one is refused as such.
+        var forged = await CliRunner.RunAsync(variables, "offices", "--token", viewer[..^4] + "AAAA");
+        Assert.Equal(6, forged.ExitCode);
+        Assert.StartsWith("planering: UNAUTHENTICATED: ", Assert.Single(forged.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("[TOKEN_INVALID]", forged.Error, StringComparison.Ordinal);
+    }
 
-        await silo.Registry.ListOfficesAsync(new ListOfficesRequest());
-        Assert.Null(AuthorizationRecorder.Last);
+    [Fact]
+    public async Task No_token_is_one_line_that_says_how_to_get_one_and_exit_6()
+    {
+        var result = await CliRunner.RunAsync(null, "offices", "--server", silo.Address);
+
+        Assert.Equal(6, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("planering: UNAUTHENTICATED: ", line, StringComparison.Ordinal);
+        Assert.Contains("[TOKEN_MISSING]", line, StringComparison.Ordinal);
+        Assert.Contains("PLANERING_TOKEN", line, StringComparison.Ordinal);
+        Assert.Contains("mint-token", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_book_and_nothing_is_booked()
+    {
+        var before = await silo.Scheduling.ListDialoguesAsync(new ListDialoguesRequest { HuvudmanId = "2120001801" });
+
+        var result = await CliRunner.RunAsync(
+            null, "book", "2120001801", "--next", "--from", "2027-05-03", "--server", silo.Address, "--token", silo.MintToken("cli-viewer", "viewer"));
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.Contains("planering: PERMISSION_DENIED: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("ROLE_REQUIRED", result.Error, StringComparison.Ordinal);
+        var after = await silo.Scheduling.ListDialoguesAsync(new ListDialoguesRequest { HuvudmanId = "2120001801" });
+        Assert.Equal(before.Dialogues.Count, after.Dialogues.Count);
     }
 }

@@ -1,30 +1,37 @@
 using System.Net;
 using System.Net.Sockets;
-using Grpc.AspNetCore.Server;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
+using Planering.Gateway.Security;
 using Planering.Silo;
 
 namespace Planering.Cli.Tests;
 
 /// <summary>
 /// The default installation the CLI talks to: one silo, the Swedish world seeded into a temporary SQLite file, the
-/// gRPC API co-hosted on a free loopback port. Tests run the CLI against <see cref="Address"/> and arrange or check
-/// state through the same API with <see cref="Registry"/> and <see cref="Scheduling"/>.
+/// gRPC API co-hosted on a free loopback port, with authentication on. Tests run the CLI against <see cref="Address"/>
+/// with <see cref="Token"/> (every role) and arrange or check state through the same API with <see cref="Registry"/>
+/// and <see cref="Scheduling"/>.
 /// </summary>
 public sealed class SiloFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-cli-{Guid.NewGuid():N}");
     private WebApplication? _host;
     private GrpcChannel? _channel;
+    private IConfiguration? _settings;
 
     public string Address { get; private set; } = string.Empty;
 
     public string Directory => _directory;
+
+    /// <summary>A token with every role, minted with this silo's key as <c>mint-token</c> mints it.</summary>
+    public string Token { get; private set; } = string.Empty;
 
     public RegistryService.RegistryServiceClient Registry => new(_channel);
 
@@ -33,21 +40,36 @@ public sealed class SiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
+        string[] settings =
+        [
+            $"--Planering:Storage:SqlitePath={Path.Combine(_directory, "planering.db")}",
+
+            // The dashboard is not under test here, and its fixed port would collide with other hosts on the machine.
+            "--Planering:Dashboard:Port=0",
+
+            // An import calls as fast as it can as one subject; the limit has its own tests in the API's project.
+            "--Planering:RateLimit:PermitsPerSecond=0",
+        ];
         _host = PlaneringHost.Build(
-            [
-                $"--Planering:Storage:SqlitePath={Path.Combine(_directory, "planering.db")}",
-                "--Planering:Api:Port=0",
-                $"--Planering:Cluster:SiloPort={FreePort()}",
-                $"--Planering:Cluster:GatewayPort={FreePort()}",
-            ],
-            builder => builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<AuthorizationRecorder>()));
+        [
+            .. settings,
+            "--Planering:Api:Port=0",
+            $"--Planering:Cluster:SiloPort={FreePort()}",
+            $"--Planering:Cluster:GatewayPort={FreePort()}",
+        ]);
         await _host.StartAsync();
         Address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _channel = GrpcChannel.ForAddress(Address);
+        _settings = new ConfigurationBuilder().AddCommandLine(settings).Build();
+        Token = MintToken("cli-tests", [.. ApiRoles.All]);
+        _channel = BearerChannel.ForAddress(Address, Token);
     }
 
-    /// <summary>Runs the CLI against this silo.</summary>
-    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(null, [.. args, "--server", Address]);
+    /// <summary>A token for this silo with <paramref name="roles"/>, by the code path of <c>mint-token</c>.</summary>
+    public string MintToken(string subject, params string[] roles) =>
+        TokenMinter.MintLocal(_settings!, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>Runs the CLI against this silo with <see cref="Token"/>.</summary>
+    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(null, [.. args, "--server", Address, "--token", Token]);
 
     public async Task DisposeAsync()
     {

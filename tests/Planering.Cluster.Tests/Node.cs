@@ -4,17 +4,21 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
+using Planering.Gateway.Security;
 using Planering.Silo;
 
 namespace Planering.Cluster.Tests;
 
 /// <summary>
 /// One process of the topology, started in this test process exactly as its Program.cs starts it: a silo with the
-/// co-hosted API, or a stand-alone gateway. Tests talk to it over real gRPC on loopback.
+/// co-hosted API, or a stand-alone gateway. Tests talk to it over real gRPC on loopback, with a token of every role:
+/// like a production cluster, every node of the test process checks tokens with one shared key (<see cref="Settings"/>).
 /// </summary>
 public sealed class Node : IAsyncDisposable
 {
@@ -22,7 +26,7 @@ public sealed class Node : IAsyncDisposable
     {
         Host = host;
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = BearerChannel.ForAddress(address, Token);
         Registry = new RegistryService.RegistryServiceClient(Channel);
         Scheduling = new SchedulingService.SchedulingServiceClient(Channel);
         SiloAddress = host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
@@ -33,6 +37,20 @@ public sealed class Node : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public RegistryService.RegistryServiceClient Registry { get; }
+
+    /// <summary>The signing key file every node of this test process shares, created on first use and removed at exit.</summary>
+    public static readonly string KeyFile = CreateKeyFile();
+
+    /// <summary>
+    /// Settings every node gets: the shared key; no dashboard (its fixed port would collide between nodes); and no rate
+    /// limit, since the fault and load tests call as fast as they can as one subject (the limit has its own tests).
+    /// </summary>
+    public static readonly string[] Settings =
+        [$"--Planering:Auth:SigningKeyFile={KeyFile}", "--Planering:Dashboard:Port=0", "--Planering:RateLimit:PermitsPerSecond=0"];
+
+    /// <summary>A token with every role, good at every node; minted as <c>mint-token</c> mints it.</summary>
+    public static readonly string Token =
+        TokenMinter.MintLocal(new ConfigurationBuilder().AddCommandLine(Settings).Build(), "cluster-tests", [.. ApiRoles.All], TimeSpan.FromHours(8), DateTimeOffset.UtcNow);
 
     public SchedulingService.SchedulingServiceClient Scheduling { get; }
 
@@ -60,6 +78,7 @@ public sealed class Node : IAsyncDisposable
         $"--Planering:Cluster:GatewayPort={FreePort()}",
         $"--Planering:Api:Port={apiPort}",
         $"--Planering:Seed:Enabled={seed}",
+        .. Settings,
     ];
 
     /// <summary>A stand-alone gateway that finds the silos of <paramref name="clusterId"/> in the PostgreSQL membership table.</summary>
@@ -69,6 +88,7 @@ public sealed class Node : IAsyncDisposable
             "--Planering:Cluster:Mode=AdoNet",
             $"--Planering:Cluster:ClusterId={clusterId}",
             "--Planering:Api:Port=0",
+            .. Settings,
         ]));
 
     /// <summary>The silos this silo's membership view holds Active now.</summary>
@@ -109,6 +129,15 @@ public sealed class Node : IAsyncDisposable
     {
         await host.StartAsync();
         return new Node(host);
+    }
+
+    private static string CreateKeyFile()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"planering-cluster-tests-{Guid.NewGuid():N}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
+        var path = Path.Combine(directory, AuthOptions.DefaultKeyFileName);
+        SigningKeys.LoadOrCreate(path);
+        return path;
     }
 
     public static int FreePort()

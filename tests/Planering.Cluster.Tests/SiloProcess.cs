@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
 
@@ -25,7 +26,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _process = process;
         SiloPort = siloPort;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{apiPort}");
+        Channel = BearerChannel.ForAddress($"http://127.0.0.1:{apiPort}", Node.Token);
         Registry = new RegistryService.RegistryServiceClient(Channel);
     }
 

@@ -13,6 +13,9 @@ internal static class RpcAssert
         return error;
     }
 
+    /// <summary>The <c>google.rpc.ErrorInfo</c> reason of a failed call, or null when it has none.</summary>
+    public static string? ReasonOf(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
+
     public static async Task<IReadOnlyList<string>> InvalidFieldsAsync(Func<Task> call)
     {
         var error = await FailsAsync(StatusCode.InvalidArgument, call);

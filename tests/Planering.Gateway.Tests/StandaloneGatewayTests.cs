@@ -1,4 +1,4 @@
-using Grpc.Net.Client;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
 
@@ -10,12 +10,14 @@ public sealed class StandaloneGatewayTests(ApiFixture api)
     [Fact]
     public async Task A_standalone_gateway_serves_the_same_cluster_as_an_Orleans_client()
     {
+        // The same data directory, so the same signing key: the fixture's token is good at the gateway too.
         await using var gateway = GatewayHost.Build([
+            .. api.Settings,
             "--Planering:Api:Port=0",
             $"--Planering:Cluster:GatewayPort={api.GatewayPort}",
         ]);
         await gateway.StartAsync();
-        using var channel = GrpcChannel.ForAddress(ApiFixture.AddressOf(gateway));
+        using var channel = BearerChannel.ForAddress(ApiFixture.AddressOf(gateway), api.Token);
         var viaGateway = new RegistryService.RegistryServiceClient(channel);
 
         var office = await viaGateway.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = "kalmar", Name = "Kalmar", Kommunkod = "0880" });

@@ -3,8 +3,10 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Planering.Gateway.Security;
 using Planering.Silo;
 
 namespace Planering.Bench.Hosting;
@@ -29,6 +31,9 @@ public sealed class PlaneringInstance : IAsyncDisposable
 
     /// <summary>The API's bound address, <c>http://127.0.0.1:port</c>.</summary>
     public string Address { get; private set; } = string.Empty;
+
+    /// <summary>A token with every role for this host, minted with its key as <c>mint-token</c> mints it.</summary>
+    public string Token { get; private set; } = string.Empty;
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the host is not running");
 
@@ -69,9 +74,19 @@ public sealed class PlaneringInstance : IAsyncDisposable
 
     private async Task StartHostAsync()
     {
+        string[] settings =
+        [
+            $"--Planering:Storage:SqlitePath={DatabasePath}",
+
+            // The load generator calls as fast as it can as one subject, which is what the rate limit exists to stop.
+            "--Planering:RateLimit:PermitsPerSecond=0",
+
+            // Not measured, and its fixed port would collide with a silo already running on the machine.
+            "--Planering:Dashboard:Port=0",
+        ];
         _host = PlaneringHost.Build(
             [
-                $"--Planering:Storage:SqlitePath={DatabasePath}",
+                .. settings,
                 "--Planering:Api:Port=0",
                 $"--Planering:Cluster:SiloPort={FreePort()}",
                 $"--Planering:Cluster:GatewayPort={FreePort()}",
@@ -81,6 +96,8 @@ public sealed class PlaneringInstance : IAsyncDisposable
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         await _host.StartAsync();
         Address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Token = TokenMinter.MintLocal(
+            new ConfigurationBuilder().AddCommandLine(settings).Build(), "bench", [.. ApiRoles.All], TimeSpan.FromHours(8), DateTimeOffset.UtcNow);
     }
 
     private async Task StopHostAsync()

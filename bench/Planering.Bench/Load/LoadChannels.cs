@@ -1,5 +1,6 @@
 using System.Net;
 using Grpc.Net.Client;
+using Planering.Contracts.Clients;
 
 namespace Planering.Bench.Load;
 
@@ -11,7 +12,8 @@ public sealed class LoadChannels : IDisposable
 {
     private readonly GrpcChannel[] _channels;
 
-    public LoadChannels(string address, int connections)
+    /// <param name="token">Sent with every call (<see cref="BearerChannel"/>); null for a server that asks none.</param>
+    public LoadChannels(string address, string? token, int connections)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
         var uri = new Uri(address);
@@ -20,7 +22,7 @@ public sealed class LoadChannels : IDisposable
             throw new ArgumentException($"the load generator talks only to 127.0.0.1, not {uri.Host}", nameof(address));
         }
 
-        _channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
+        _channels = Enumerable.Range(0, connections).Select(_ => BearerChannel.ForAddress(uri.ToString(), token, new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler
             {

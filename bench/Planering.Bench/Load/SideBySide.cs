@@ -27,8 +27,10 @@ public sealed class SideBySide(EchoHost echo, PlaneringInstance planering, FindN
 
     public async Task<IReadOnlyList<(LoadResult Echo, LoadResult FindNextSlot)>> RunAsync(IEnumerable<int> callerCounts, TimeSpan warmUp, TimeSpan duration, TextWriter log)
     {
-        using var echoChannels = new LoadChannels(echo.Address, connections);
-        using var planeringChannels = new LoadChannels(planering.Address, connections);
+        // The echo gets the same bearer header (and ignores it), so both sides send the same bytes per call; checking
+        // the token is part of what a FindNextSlot costs.
+        using var echoChannels = new LoadChannels(echo.Address, planering.Token, connections);
+        using var planeringChannels = new LoadChannels(planering.Address, planering.Token, connections);
         var echoClients = Enumerable.Range(0, connections).Select(i => new EchoService.EchoServiceClient(echoChannels.For(i))).ToArray();
         var schedulingClients = Enumerable.Range(0, connections).Select(i => new SchedulingService.SchedulingServiceClient(planeringChannels.For(i))).ToArray();
         var message = new EchoMessage { Text = "kvalitetsdialog" };

@@ -29,7 +29,7 @@ public static class LoadSection
 
         await using var echo = await EchoHost.StartAsync();
         await using var planering = await PlaneringInstance.StartAsync();
-        using var probeChannel = new LoadChannels(planering.Address, 1);
+        using var probeChannel = new LoadChannels(planering.Address, planering.Token, 1);
         var workload = await FindNextSlotWorkload.CreateAsync(new SchedulingService.SchedulingServiceClient(probeChannel.For(0)), DateOnly.FromDateTime(DateTime.UtcNow));
 
         var sideBySide = new SideBySide(echo, planering, workload, Connections);

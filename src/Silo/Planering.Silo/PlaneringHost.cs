@@ -1,7 +1,9 @@
 using Planering.Gateway.Hosting;
+using Planering.Gateway.Telemetry;
 using Planering.Grains.Hosting;
 using Planering.Silo.Clustering;
 using Planering.Silo.Configuration;
+using Planering.Silo.Dashboard;
 using Planering.Silo.Seeding;
 using Planering.Silo.Storage;
 
@@ -24,6 +26,7 @@ public static class PlaneringHost
 
         var (storage, cluster) = ReadOptions(builder.Configuration);
         var seed = OptionsCheck.Read<SeedOptions>(builder.Configuration, SeedOptions.Section, SeedOptions.Problems);
+        var telemetry = TelemetrySetup.Read(builder.Configuration);
 
         string invariant, connectionString;
         if (storage.Provider == StorageProvider.PostgreSql)
@@ -37,6 +40,8 @@ public static class PlaneringHost
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        var api = builder.AddPlaneringGateway("planering-silo");
+        var dashboard = builder.ReadDashboardSettings(api);
         builder.UseOrleans(silo =>
         {
             if (UsesPostgreSql(storage, cluster))
@@ -58,6 +63,11 @@ public static class PlaneringHost
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddPlaneringSerialization();
             silo.Services.AddPlaneringGrainStateSerializer();
+            silo.AddPlaneringDashboard(dashboard);
+            if (telemetry.Exports)
+            {
+                silo.AddActivityPropagation();
+            }
         });
 
         if (seed.Enabled)
@@ -65,7 +75,6 @@ public static class PlaneringHost
             builder.Services.AddHostedService<WorldSeeder>();
         }
 
-        builder.AddPlaneringGateway();
         var app = builder.Build();
         app.MapPlaneringGateway();
         return app;

@@ -20,8 +20,8 @@ public sealed class LovOverrideTests
     public void Week_53_exists_only_in_years_that_have_it()
     {
         // 2026 starts on a Thursday, so it has 53 ISO weeks; 2027 has 52.
-        Assert.Equal((Day("2026-12-28"), Day("2027-01-01")), LovOverride.ForWeek("0180", 2026, LovKind.Jullov, 53, Sweden).Dates());
-        var error = PlaneringAssert.Invalid(() => LovOverride.ForWeek("0180", 2027, LovKind.Jullov, 53, Sweden), "week");
+        Assert.Equal((Day("2026-12-28"), Day("2027-01-01")), LovOverride.ForWeek("0180", 2026, LovKind.Hostlov, 53, Sweden).Dates());
+        var error = PlaneringAssert.Invalid(() => LovOverride.ForWeek("0180", 2027, LovKind.Hostlov, 53, Sweden), "week");
         Assert.Contains("1–52", error.Violations[0].Description, StringComparison.Ordinal);
     }
 
@@ -31,6 +31,12 @@ public sealed class LovOverrideTests
     [InlineData(-1)]
     public void Weeks_outside_1_to_53_are_refused(int week) =>
         PlaneringAssert.Invalid(() => LovOverride.ForWeek("0180", 2026, LovKind.Sportlov, week, Sweden), "week");
+
+    [Theory]
+    [InlineData(LovKind.Sommarlov)]
+    [InlineData(LovKind.Jullov)]
+    public void Sommarlov_and_jullov_cannot_be_given_as_a_week(LovKind kind) =>
+        PlaneringAssert.Invalid(() => LovOverride.ForWeek("0180", 2027, kind, 27, Sweden), "week");
 
     [Fact]
     public void An_end_date_before_the_start_date_is_refused() =>

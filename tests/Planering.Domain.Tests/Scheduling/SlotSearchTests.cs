@@ -116,6 +116,20 @@ public sealed class SlotSearchTests
         Assert.Equal(RejectionCode.AdvisorsBusy, Search.Check(query, schedule, day, 9 * 60, DialogueMode.Digital, ["solna-1", "solna-2"]).Rejection);
     }
 
+    [Theory]
+    [InlineData(3 * 60)]
+    [InlineData(7 * 60 + 55)]
+    [InlineData(16 * 60)]
+    public void A_chosen_start_outside_the_working_day_breaks_the_office_hours_rule(int startMinute)
+    {
+        var day = new DateOnly(2027, 5, 10);
+        var query = Query(Huvudman("0180"), day);
+
+        var answer = Search.Check(query, new OfficeSchedule([]), day, startMinute, DialogueMode.Digital, ["solna-1", "solna-2"]);
+
+        Assert.Equal(RejectionCode.OutsideOfficeHours, answer.Rejection);
+    }
+
     [Fact]
     public void The_daily_cap_moves_a_third_dialogue_to_the_next_day()
     {

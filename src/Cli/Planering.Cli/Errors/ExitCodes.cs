@@ -14,6 +14,7 @@ public static class ExitCodes
     public const int NotFound = 3;
     public const int Refused = 4;
     public const int Unavailable = 5;
+    public const int NotAllowed = 6;
 
     public static int For(StatusCode status) => status switch
     {
@@ -22,6 +23,7 @@ public static class ExitCodes
         StatusCode.NotFound => NotFound,
         StatusCode.FailedPrecondition or StatusCode.Aborted or StatusCode.AlreadyExists => Refused,
         StatusCode.Unavailable or StatusCode.DeadlineExceeded => Unavailable,
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => NotAllowed,
         _ => Other,
     };
 }

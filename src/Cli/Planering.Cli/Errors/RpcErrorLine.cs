@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Google.Rpc;
 using Grpc.Core;
+using Planering.Cli.Hosting;
 
 namespace Planering.Cli.Errors;
 
@@ -32,13 +33,18 @@ public static class RpcErrorLine
             text += $" [{string.Join(' ', new[] { info.Reason }.Concat(metadata))}]";
         }
 
-        if (error.StatusCode == StatusCode.Unimplemented)
+        text += error.StatusCode switch
         {
-            text += $" (the server at {server} does not offer this call yet)";
-        }
+            StatusCode.Unimplemented => $" (the server at {server} does not offer this call yet)",
+            StatusCode.Unauthenticated => $" (give a token with --token or {GlobalOptions.TokenVariable}; {MintHint})",
+            _ => string.Empty,
+        };
 
         return text;
     }
+
+    /// <summary>How a user of the embedded default gets a token, from the repository's root.</summary>
+    public const string MintHint = "for the embedded default: dotnet run --project src/Silo/Planering.Silo -- mint-token --role viewer";
 
     /// <summary>
     /// True when the client never got an answer from a server: the connection failed. The server's own UNAVAILABLE

@@ -1,7 +1,6 @@
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Planering.Cli.Errors;
+using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 
 namespace Planering.Cli.Hosting;
@@ -10,7 +9,6 @@ namespace Planering.Cli.Hosting;
 public sealed class ServerConnection : IDisposable
 {
     private readonly GrpcChannel _channel;
-    private readonly CallInvoker _invoker;
 
     public ServerConnection(string server, string? token)
     {
@@ -20,28 +18,18 @@ public sealed class ServerConnection : IDisposable
         }
 
         Address = server;
-        _channel = GrpcChannel.ForAddress(address);
-
-        // Metadata rather than call credentials: the default server speaks h2c on loopback, where gRPC refuses
-        // call credentials on an insecure channel, and the header is the same either way.
-        _invoker = token is null
-            ? _channel.CreateCallInvoker()
-            : _channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", $"Bearer {token}");
-                return metadata;
-            });
+        _channel = BearerChannel.ForAddress(address.ToString(), token);
     }
 
     public string Address { get; }
 
-    public RegistryService.RegistryServiceClient Registry => new(_invoker);
+    public RegistryService.RegistryServiceClient Registry => new(_channel);
 
-    public SchedulingService.SchedulingServiceClient Scheduling => new(_invoker);
+    public SchedulingService.SchedulingServiceClient Scheduling => new(_channel);
 
-    public ForecastService.ForecastServiceClient Forecast => new(_invoker);
+    public ForecastService.ForecastServiceClient Forecast => new(_channel);
 
-    public PlanningService.PlanningServiceClient Planning => new(_invoker);
+    public PlanningService.PlanningServiceClient Planning => new(_channel);
 
     public void Dispose() => _channel.Dispose();
 }

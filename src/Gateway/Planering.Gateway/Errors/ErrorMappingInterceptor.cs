@@ -15,10 +15,8 @@ namespace Planering.Gateway.Errors;
 /// as <c>google.rpc.BadRequest</c>, a reason as <c>google.rpc.ErrorInfo</c>), an unreachable cluster as UNAVAILABLE,
 /// a concurrency conflict as ABORTED, anything else as INTERNAL without details.
 /// </summary>
-public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, TimeProvider clock) : Interceptor
 {
-    private const string Domain = "planering.skolverket.se";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -56,8 +54,11 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             case OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException:
                 LogClusterUnavailable(logger, context.Method, exception);
                 return Simple(Code.Unavailable, "the Planering cluster is not reachable; retry later");
+            // The call's token fires when the client goes away or its deadline passes; grain calls given that token stop.
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return Simple(Code.Cancelled, "the call was cancelled");
+                return context.Deadline <= clock.GetUtcNow().UtcDateTime
+                    ? Simple(Code.DeadlineExceeded, "the call's deadline passed before it finished")
+                    : Simple(Code.Cancelled, "the call was cancelled");
             default:
                 LogUnexpected(logger, context.Method, exception);
                 return Simple(Code.Internal, "internal error");
@@ -87,7 +88,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
 
         if (exception.Reason is { } reason)
         {
-            var info = new ErrorInfo { Reason = reason, Domain = Domain };
+            var info = new ErrorInfo { Reason = reason, Domain = GrpcStatusResponse.ErrorDomain };
             foreach (var (key, value) in exception.Details)
             {
                 info.Metadata[key] = value;

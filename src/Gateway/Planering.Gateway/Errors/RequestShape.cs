@@ -1,13 +1,17 @@
 using System.Globalization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
+using Planering.Domain.Registry;
 
 namespace Planering.Gateway.Errors;
 
 /// <summary>Shape checks at the edge: what a field must look like before a grain is called. Business rules live in the domain.</summary>
 public static class RequestShape
 {
-    /// <summary>Organisation numbers are grain keys, so only the canonical form (ten digits) is accepted.</summary>
+    /// <summary>
+    /// Organisation numbers are grain keys, so only the canonical form (ten digits) is accepted, and its Luhn check digit
+    /// is checked here, under the request's own field name, before any grain is asked.
+    /// </summary>
     public static void OrganisationNumber(Violations violations, string field, string value)
     {
         if (string.IsNullOrEmpty(value))
@@ -17,6 +21,26 @@ public static class RequestShape
         else if (value.Length != 10 || !value.All(char.IsAsciiDigit))
         {
             violations.Add(field, "must be exactly 10 digits, no separator");
+        }
+        else if (!Domain.Registry.OrganisationNumber.TryParse(value, out _, out var error))
+        {
+            violations.Add(field, error);
+        }
+    }
+
+    /// <summary>
+    /// An office id is a slug (the registry's rule); checked before it becomes a grain key, so a malformed one is
+    /// INVALID_ARGUMENT rather than an unknown office, and no grain is activated for it.
+    /// </summary>
+    public static void OfficeId(Violations violations, string field, string value, bool required = true)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            violations.Require(!required, field, "is required");
+        }
+        else if (!RegistryRules.IsSlug(value))
+        {
+            violations.Add(field, "must be an office id: 2–40 characters of a–z, 0–9 and '-', starting with a letter");
         }
     }
 
@@ -57,6 +81,24 @@ public static class RequestShape
 
         violations.Add(field, "must be a date YYYY-MM-DD");
         return null;
+    }
+
+    /// <summary>The years a date in a request may name: the registry's range (offices, absences), wide enough for any filter.</summary>
+    public const int MinYear = 2000;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>An optional YYYY-MM-DD date within <see cref="MinYear"/>–<see cref="MaxYear"/>; an empty string is absent.</summary>
+    public static DateOnly? OptionalDateInRange(Violations violations, string field, string value)
+    {
+        var date = OptionalDate(violations, field, value);
+        if (date is { Year: < MinYear or > MaxYear })
+        {
+            violations.Add(field, $"must lie between {MinYear}-01-01 and {MaxYear}-12-31");
+            return null;
+        }
+
+        return date;
     }
 
     public static DateOnly RequiredDate(Violations violations, string field, string value)

@@ -1,10 +1,13 @@
 using System.Threading.Channels;
 using Google.Protobuf.Collections;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Orleans.Streams;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Forecasting;
+using Planering.Domain.Registry;
+using Planering.Gateway.Security;
 using Planering.Grains.Forecasting;
 
 namespace Planering.Gateway.Forecasting;
@@ -14,6 +17,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
 {
     private IForecastGrain Forecast => cluster.GetGrain<IForecastGrain>(PlanEvents.NationalKey);
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Contracts.V1.CapacityForecast> GetCapacityForecast(GetCapacityForecastRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -27,10 +31,11 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
             request.HorizonMonths == 0 ? ForecastInput.DefaultHorizonMonths : request.HorizonMonths,
             request.Paths == 0 ? ForecastInput.DefaultPaths : request.Paths,
             request.HasSeed ? request.Seed : ForecastRequest.DefaultSeed,
-            request.Parameters.ToRecord()));
+            request.Parameters.ToRecord()), context.CancellationToken);
         return forecast.ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task WatchCapacityForecast(WatchCapacityForecastRequest request, IServerStreamWriter<Contracts.V1.CapacityForecast> responseStream, ServerCallContext context)
     {
         var violations = new Violations();
@@ -45,7 +50,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
         {
             var request0 = new ForecastRequest(request.OfficeIds.ToList(), ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameterOverrides.None);
             var sent = -1L;
-            var current = await Forecast.ComputeAsync(request0);
+            var current = await Forecast.ComputeAsync(request0, context.CancellationToken);
             await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
             sent = current.Version;
             await foreach (var version in updates.Reader.ReadAllAsync(context.CancellationToken))
@@ -55,7 +60,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
                     continue;
                 }
 
-                current = await Forecast.ComputeAsync(request0);
+                current = await Forecast.ComputeAsync(request0, context.CancellationToken);
                 await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
                 sent = current.Version;
             }
@@ -73,7 +78,7 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
     private static void OfficeIds(Violations violations, RepeatedField<string> officeIds)
     {
         violations.Require(officeIds.Count <= 100, "office_ids", "must name at most 100 offices");
-        violations.Require(officeIds.All(id => id.Length is > 0 and <= 40), "office_ids", "must not hold empty or overlong ids");
+        violations.Require(officeIds.All(RegistryRules.IsSlug), "office_ids", "must hold office ids (2–40 characters of a–z, 0–9 and '-', starting with a letter)");
         violations.Require(officeIds.Distinct(StringComparer.Ordinal).Count() == officeIds.Count, "office_ids", "must not repeat an id");
     }
 }

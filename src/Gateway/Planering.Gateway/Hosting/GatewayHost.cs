@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Planering.Gateway.Telemetry;
 using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 
@@ -18,6 +19,7 @@ public static class GatewayHost
         var postgreSql = builder.Configuration[PostgreSql.ConnectionStringSetting];
         var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => o.Problems(postgreSql));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        var telemetry = TelemetrySetup.Read(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             if (cluster.Mode == ClusterMode.AdoNet)
@@ -41,6 +43,10 @@ public static class GatewayHost
 
             client.Services.AddPlaneringSerialization();
             client.AddMemoryStreams(PlanEvents.StreamProvider);
+            if (telemetry.Exports)
+            {
+                client.AddActivityPropagation();
+            }
         });
         builder.AddPlaneringGateway();
 

@@ -3,19 +3,26 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Forecasting;
+using Planering.Gateway.Limits;
 using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
+using Planering.Gateway.Security;
+using Planering.Gateway.Telemetry;
 
 namespace Planering.Gateway.Hosting;
 
 /// <summary>Registers and maps the gRPC API; used by the co-hosted silo and by the stand-alone gateway alike.</summary>
 public static class GatewaySetup
 {
-    public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder)
+    /// <param name="serviceName">The telemetry <c>service.name</c> unless <c>Planering:Telemetry:ServiceName</c> says otherwise.</param>
+    public static ApiOptions AddPlaneringGateway(this WebApplicationBuilder builder, string serviceName = "planering-gateway")
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
+        var rateLimit = OptionsCheck.Read<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section, o => o.Problems());
+        var mode = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>()?.Mode ?? ClusterMode.Localhost;
         builder.Services.AddSingleton(api);
+        builder.Services.AddSingleton(rateLimit);
 
         // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
         // Logging:LogLevel settings still override these defaults.
@@ -34,17 +41,36 @@ public static class GatewaySetup
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+        builder.AddPlaneringAuth(mode);
+        builder.Services.AddPlaneringRateLimiting(rateLimit);
+        builder.AddPlaneringTelemetry(serviceName);
         return api;
     }
 
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
+        // Authentication first, so the rate limiter can count a caller by its token's subject; then the limit, so a
+        // caller over it is refused before any policy or service runs.
+        if (app.Services.GetRequiredService<AuthOptions>().Enabled)
+        {
+            app.UseAuthentication();
+        }
+
+        if (app.Services.GetRequiredService<RateLimitOptions>().Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.UseAuthorization();
+
+        // Each method names its policy (see ApiRoles); health and reflection are open: an orchestrator probes health
+        // without a token, and reflection only tells what the public protos in the repository already say.
         app.MapGrpcService<RegistryApi>();
         app.MapGrpcService<SchedulingApi>();
         app.MapGrpcService<ForecastApi>();
         app.MapGrpcService<PlanningApi>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous().DisableRateLimiting();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

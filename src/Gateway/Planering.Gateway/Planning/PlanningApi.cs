@@ -1,9 +1,11 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.World;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
+using Planering.Gateway.Security;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
@@ -23,15 +25,18 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
 
     private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) => (await Plan.GetPlanAsync()).ToMessage();
 
-    public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync()).ToMessage();
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<Plan> Rebalance(RebalanceRequest request, ServerCallContext context) => (await Plan.RebalanceAsync(context.CancellationToken)).ToMessage();
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<ScenarioResult> SimulateOpenOffice(SimulateOpenOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
         RequestShape.Required(violations, "name", request.Name, 100);
-        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.Require(request.Kommunkod.Length > 0 || request.Position is not null, "kommunkod", "give a kommunkod or a position");
         RequestShape.Position(violations, "position", request.Position);
         violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors}");
@@ -51,9 +56,10 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         }
 
         var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening);
-        return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec)).ToMessage();
+        return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec, context.CancellationToken)).ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task RankOfficeSites(RankOfficeSitesRequest request, IServerStreamWriter<RankOfficeSitesProgress> responseStream, ServerCallContext context)
     {
         var violations = new Violations();
@@ -73,14 +79,14 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         for (var i = 0; i < batches.Count; i += 2)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false)));
+            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false, context.CancellationToken)));
             screened.AddRange(done.SelectMany(d => d));
             await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
         }
 
         // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures.
         var leaders = Leaders(screened, 2 * k).ToList();
-        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true))))
+        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true, context.CancellationToken))))
             .SelectMany(d => d).ToDictionary(e => e.Kommunkod, StringComparer.Ordinal);
         var results = screened.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
 
@@ -99,6 +105,7 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
     private static IOrderedEnumerable<SiteEvaluationRecord> ByTimeToCover(IEnumerable<SiteEvaluationRecord> sites) =>
         sites.OrderBy(r => r.MonthsToCoverAfter).ThenByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Plan> CommitScenario(CommitScenarioRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.ScenarioId, out var id))

@@ -1,7 +1,9 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Gateway.Errors;
+using Planering.Gateway.Security;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
@@ -12,6 +14,7 @@ namespace Planering.Gateway.Registry;
 /// <summary><c>planering.v1.RegistryService</c>: checks the request's shape, forwards to the registry grains, maps back.</summary>
 public sealed class RegistryApi(IGrainFactory grains) : RegistryService.RegistryServiceBase
 {
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Huvudman> UpsertHuvudman(UpsertHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -26,6 +29,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return record.ToMessage(officeId);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Huvudman> GetHuvudman(GetHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -37,11 +41,13 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return record.ToMessage(officeId);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListHuvudmanResponse> ListHuvudman(ListHuvudmanRequest request, ServerCallContext context)
     {
         var violations = new Violations();
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
         RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: true);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.Require(request.PageToken.Length <= 200, "page_token", "is not a token this service issued");
         violations.ThrowIfAny();
 
@@ -57,10 +63,11 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Office> UpsertOffice(UpsertOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         RequestShape.Position(violations, "position", request.Position);
         var opened = RequestShape.OptionalDate(violations, "opened", request.Opened);
         violations.ThrowIfAny();
@@ -70,15 +77,17 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return office.ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Office> GetOffice(GetOfficeRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         violations.ThrowIfAny();
 
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage();
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest request, ServerCallContext context)
     {
         var offices = await grains.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
@@ -87,10 +96,11 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Office> SetStaffing(SetStaffingRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        RequestShape.Required(violations, "office_id", request.OfficeId, 40);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         var advisors = Advisors(violations, request.Advisors, "advisors");
         violations.ThrowIfAny();
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();

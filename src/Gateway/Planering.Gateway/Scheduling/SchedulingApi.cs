@@ -1,9 +1,12 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
+using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Gateway.Errors;
+using Planering.Gateway.Security;
 using Planering.Grains.Registry;
 using Planering.Grains.Scheduling;
 using DomainMode = Planering.Domain.Workload.DialogueMode;
@@ -18,6 +21,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     /// <summary>How far ahead a date may lie; further is a typo, not a plan.</summary>
     private const int MaxYearsAhead = 5;
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<FindNextSlotResponse> FindNextSlot(FindNextSlotRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -25,12 +29,12 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var earliest = PlanningDate(violations, "earliest_date", request.EarliestDate);
         RequestShape.KnownEnum(violations, "mode", request.Mode, allowUnspecified: true);
         violations.Require(request.HorizonDays is >= 0 and <= SlotQuery.MaxHorizonDays, "horizon_days", $"must be between 1 and {SlotQuery.MaxHorizonDays} (0 means {DefaultHorizonDays})");
-        violations.Require(request.OfficeId.Length <= 40, "office_id", "must be at most 40 characters");
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.ThrowIfAny();
 
         var horizon = request.HorizonDays == 0 ? DefaultHorizonDays : request.HorizonDays;
         var find = new FindSlotRequest(earliest, request.Mode.ToDomainModes(), NullIfEmpty(request.OfficeId), horizon, request.SpsmParticipation);
-        var answer = await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).FindNextSlotAsync(find);
+        var answer = await grains.GetGrain<IHuvudmanGrain>(request.HuvudmanId).FindNextSlotAsync(find, context.CancellationToken);
 
         var response = new FindNextSlotResponse { Slot = answer.Slot.ToMessage(), DaysExamined = answer.DaysExamined };
         response.Rejections.AddRange(answer.Rejections.Select(r => r.ToMessage()));
@@ -38,6 +42,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Dialogue> BookDialogue(BookDialogueRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -50,12 +55,13 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return dialogue.ToMessage(clock.GetUtcNow());
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Dialogue> CancelDialogue(CancelDialogueRequest request, ServerCallContext context)
     {
         var violations = new Violations();
         var officeId = DialogueIds.OfficeOf(request.DialogueId);
         violations.Require(officeId is not null, "dialogue_id", "is not a dialogue id (office.hex)");
-        violations.Require(request.Reason.Length <= 500, "reason", "must be at most 500 characters");
+        RegistryRules.RequireText(violations, "reason", request.Reason, 500);
         violations.ThrowIfAny();
 
         var dialogue = await grains.GetGrain<IRegionalOfficeGrain>(officeId!).GetDialogueAsync(request.DialogueId)
@@ -64,6 +70,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return cancelled.ToMessage(clock.GetUtcNow());
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListDialoguesResponse> ListDialogues(ListDialoguesRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -73,8 +80,10 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
             RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
         }
 
-        var from = RequestShape.OptionalDate(violations, "from_date", request.FromDate);
-        var to = RequestShape.OptionalDate(violations, "to_date", request.ToDate);
+        RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
+
+        var from = RequestShape.OptionalDateInRange(violations, "from_date", request.FromDate);
+        var to = RequestShape.OptionalDateInRange(violations, "to_date", request.ToDate);
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
         violations.Require(request.PageToken.Length <= 300, "page_token", "is not a token this service issued");
         violations.ThrowIfAny();
@@ -91,6 +100,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<SchoolHolidays> SetSchoolHoliday(SetSchoolHolidayRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -105,6 +115,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         return periods.ToMessage(request.Kommunkod, request.Year);
     }
 
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<SchoolHolidays> GetSchoolHolidays(GetSchoolHolidaysRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -124,7 +135,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
             return null;
         }
 
-        violations.Require(slot.OfficeId.Length is > 0 and <= 40, "slot.office_id", "is required");
+        RequestShape.OfficeId(violations, "slot.office_id", slot.OfficeId);
         var date = PlanningDate(violations, "slot.date", slot.Date);
         violations.Require(date is not null, "slot.date", "is required");
         int? minute = null;

@@ -5,8 +5,9 @@ using Planering.Domain.World;
 namespace Planering.Domain.Calendar;
 
 /// <summary>
-/// A kommun's own lov for one year and kind, replacing the default: either an ISO week (Monday–Friday) or an explicit
-/// date range (both ends included). A jullov belongs to the year in which it starts.
+/// A kommun's own lov for one year and kind, replacing the default: either an ISO week (Monday–Friday; for the one-week
+/// lovs: sportlov, påsklov, höstlov) or an explicit date range (both ends included). A jullov belongs to the year in
+/// which it starts.
 /// </summary>
 /// <remarks>Build it with <see cref="ForWeek"/>, <see cref="ForDates"/> or <see cref="Create"/>, which validate it.</remarks>
 public sealed record LovOverride(string Kommunkod, int Year, LovKind Kind, int? Week, DateOnly? StartDate, DateOnly? EndDate)
@@ -64,6 +65,11 @@ public sealed record LovOverride(string Kommunkod, int Year, LovKind Kind, int? 
             if (hasRange)
             {
                 violations.Add(prefix + "week", "give either week or start_date and end_date, not both");
+            }
+            else if (kind is LovKind.Sommarlov or LovKind.Jullov)
+            {
+                // Sommarlov lasts some ten weeks and jullov two or three: a week number cannot describe either.
+                violations.Add(prefix + "week", "sommarlov and jullov last longer than a week: give start_date and end_date");
             }
             else if (yearKnown)
             {

@@ -18,6 +18,9 @@ public sealed class PlaneringException : Exception
     private const string ViolationPrefix = "planering.violation.";
     private const string DetailPrefix = "planering.detail.";
 
+    /// <summary>How much of an unknown id a message repeats: enough to recognise it, never a caller's whole payload.</summary>
+    private const int MaxEchoedId = 100;
+
     public PlaneringException()
         : this(ErrorCode.InvalidArgument, "invalid request")
     {
@@ -104,8 +107,30 @@ public sealed class PlaneringException : Exception
         }
     }
 
-    public static PlaneringException NotFound(string what, string id) =>
-        new(ErrorCode.NotFound, $"{what} '{id}' does not exist");
+    /// <summary>
+    /// The same error with its field violations under other names: a rule written for one request (SetStaffing's
+    /// <c>advisors</c>) reports under the field of the request that used it (SimulateOpenOffice's <c>staff</c>).
+    /// </summary>
+    public PlaneringException WithFieldsRenamed(Func<string, string> rename)
+    {
+        ArgumentNullException.ThrowIfNull(rename);
+        var violations = Violations.Select(v => new FieldViolation(rename(v.Field), v.Description)).ToList();
+        var message = violations.Count > 0 ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")) : Message;
+        return new PlaneringException(Code, message, Reason, violations, Details.Count > 0 ? Details : null);
+    }
+
+    /// <summary>
+    /// An unknown id, with reason <c>HUVUDMAN_NOT_FOUND</c>, <c>OFFICE_NOT_FOUND</c> and so on, and the id in the details,
+    /// so a caller can tell which of the ids it sent is unknown without parsing the message.
+    /// </summary>
+    public static PlaneringException NotFound(string what, string id)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        ArgumentNullException.ThrowIfNull(id);
+        var shown = id.Length <= MaxEchoedId ? id : $"{id[..MaxEchoedId]}…";
+        var reason = $"{what.ToUpperInvariant().Replace(' ', '_')}_NOT_FOUND";
+        return new(ErrorCode.NotFound, $"{what} '{shown}' does not exist", reason, details: new Dictionary<string, string> { ["id"] = shown });
+    }
 
     public static PlaneringException Invalid(string field, string description) =>
         new(ErrorCode.InvalidArgument, $"{field}: {description}", violations: [new FieldViolation(field, description)]);

@@ -29,6 +29,23 @@ public static partial class RegistryRules
         }
     }
 
+    /// <summary>
+    /// Free text a person wrote (a reason, a note): at most <paramref name="maxLength"/> characters, line breaks and tabs
+    /// allowed, no other control characters (a NUL or an escape sequence would reach every screen and export that shows it).
+    /// </summary>
+    public static void RequireText(Violations violations, string field, string? value, int maxLength)
+    {
+        var text = value ?? string.Empty;
+        if (text.Length > maxLength)
+        {
+            violations.Add(field, $"must be at most {maxLength} characters");
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            violations.Add(field, "must not contain control characters other than line breaks and tabs");
+        }
+    }
+
     public static void RequireInSweden(Violations violations, string field, GeoPosition position)
     {
         violations.Require(

@@ -42,7 +42,7 @@ public static class Staffing
                 var field = $"{at}.absences[{j}]";
                 violations.Require(absence.Start <= absence.End, $"{field}.end_date", "must not be before start_date");
                 violations.Require(absence.Start.Year >= 2000 && absence.End.Year <= 2100, $"{field}.start_date", "must lie between 2000 and 2100");
-                violations.Require((absence.Reason ?? string.Empty).Length <= MaxNameLength, $"{field}.reason", $"must be at most {MaxNameLength} characters");
+                RegistryRules.RequireText(violations, $"{field}.reason", absence.Reason, MaxNameLength);
             }
         }
 

@@ -38,4 +38,7 @@ public enum RejectionCode
 
     /// <summary>The two advisors lack the working hours to prepare the analysis document within the lead time.</summary>
     Preparation = 12,
+
+    /// <summary>A chosen start (with travel) does not lie within the office's working hours; only a booking can ask for one.</summary>
+    OutsideOfficeHours = 13,
 }

@@ -17,6 +17,7 @@ public static class RejectionTexts
         RejectionCode.Travel => "TRAVEL",
         RejectionCode.AdvisorsBusy => "ADVISORS_BUSY",
         RejectionCode.Preparation => "PREPARATION",
+        RejectionCode.OutsideOfficeHours => "OUTSIDE_OFFICE_HOURS",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -34,6 +35,7 @@ public static class RejectionTexts
         RejectionCode.Travel => "Resan och dialogen ryms inte inom arbetsdagen",
         RejectionCode.AdvisorsBusy => "Inga två rådgivare är lediga samtidigt hela dialogen",
         RejectionCode.Preparation => "Rådgivarna hinner inte förbereda analysunderlaget",
+        RejectionCode.OutsideOfficeHours => "Tiden ligger utanför kontorets arbetstid",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -51,6 +53,7 @@ public static class RejectionTexts
         RejectionCode.Travel => "Travel and dialogue do not fit in the working day",
         RejectionCode.AdvisorsBusy => "No two advisors are free together for the whole dialogue",
         RejectionCode.Preparation => "The advisors cannot prepare the analysis document in time",
+        RejectionCode.OutsideOfficeHours => "The time lies outside the office's working hours",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

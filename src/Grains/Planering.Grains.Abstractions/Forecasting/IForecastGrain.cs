@@ -11,7 +11,10 @@ public interface IForecastGrain : IGrainWithStringKey
     [Alias("GetLive")]
     Task<ForecastRecord> GetLiveAsync();
 
-    /// <summary>A forecast for one request; the live one when the request asks for exactly the defaults.</summary>
+    /// <summary>
+    /// A forecast for one request; the live one when the request asks for exactly the defaults. Cancelling stops a
+    /// request's own Monte Carlo; the live forecast, shared by every caller, is finished and cached regardless.
+    /// </summary>
     [Alias("Compute")]
-    Task<ForecastRecord> ComputeAsync(ForecastRequest request);
+    Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default);
 }

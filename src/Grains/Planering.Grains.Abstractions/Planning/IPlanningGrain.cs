@@ -22,9 +22,12 @@ public interface IPlanningGrain : IGrainWithStringKey
     [Alias("GetPlan")]
     Task<PlanRecord> GetPlanAsync();
 
-    /// <summary>Re-solves the live assignment now, keeping huvudmän where moving gains too little.</summary>
+    /// <summary>
+    /// Re-solves the live assignment now, keeping huvudmän where moving gains too little. Cancelled before the new
+    /// assignment is stored, nothing changes; after that, the re-solve completes.
+    /// </summary>
     [Alias("Rebalance")]
-    Task<PlanRecord> RebalanceAsync();
+    Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>A copy of the live world and assignment for what-if scenarios.</summary>
     [Alias("Snapshot")]

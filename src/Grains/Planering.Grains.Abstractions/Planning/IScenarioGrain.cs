@@ -4,8 +4,9 @@ namespace Planering.Grains.Planning;
 [Alias("planering.IScenarioGrain")]
 public interface IScenarioGrain : IGrainWithGuidKey
 {
+    /// <summary>Re-solves a copy of the world with the new office; cancelled, it stores nothing.</summary>
     [Alias("SimulateOpenOffice")]
-    Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office);
+    Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office, CancellationToken cancellationToken = default);
 
     /// <summary>Opens the office with its staff and applies the scenario's assignment; committing twice is one commit.</summary>
     [Alias("Commit")]

@@ -6,5 +6,5 @@ public interface ISiteRankingGrain : IGrainWithIntegerKey
 {
     /// <param name="exact">False: a quick screening (<c>SiteScreening</c>); true: a full re-solve of the plan.</param>
     [Alias("Evaluate")]
-    Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact);
+    Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact, CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,7 @@ public interface IHuvudmanGrain : IGrainWithStringKey
 
     /// <summary>The earliest feasible slot at its office (or the one asked for), with reasons and earlier alternatives elsewhere.</summary>
     [Alias("FindNextSlot")]
-    Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request);
+    Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Books a slot for this huvudman under a request id: the office records it (the source of truth), then the

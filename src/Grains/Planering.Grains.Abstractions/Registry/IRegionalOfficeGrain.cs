@@ -20,7 +20,7 @@ public interface IRegionalOfficeGrain : IGrainWithStringKey
 
     /// <summary>The earliest feasible slot in this office's calendar for a huvudman.</summary>
     [Alias("FindSlot"), ReadOnly]
-    Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request);
+    Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Books a slot under a dialogue id, idempotently: the same id returns the stored dialogue. A slot no longer free is

@@ -37,13 +37,13 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
 
     public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup");
 
-    public async Task<ForecastRecord> ComputeAsync(ForecastRequest request)
+    public async Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default)
     {
         var isLive = request.HorizonMonths == ForecastInput.DefaultHorizonMonths && request.Paths == ForecastInput.DefaultPaths
             && request.Seed == ForecastRequest.DefaultSeed && request.Parameters == ForecastParameterOverrides.None;
         var forecast = isLive
             ? await GetLiveAsync()
-            : await ComputeCoreAsync(request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0);
+            : await ComputeCoreAsync(request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0, cancellationToken);
         return Only(forecast, request.OfficeIds);
     }
 
@@ -80,9 +80,10 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     }
 
     private Task<ForecastRecord> ComputeLiveAsync(string trigger) =>
-        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version);
+        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version, CancellationToken.None);
 
-    private async Task<ForecastRecord> ComputeCoreAsync(int horizon, int paths, long seed, ForecastParameters parameters, string trigger, long version)
+    private async Task<ForecastRecord> ComputeCoreAsync(
+        int horizon, int paths, long seed, ForecastParameters parameters, string trigger, long version, CancellationToken cancellationToken)
     {
         var today = ForecastWorld.Today(clock);
         var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
@@ -92,7 +93,18 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
 
         // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.
         var started = clock.GetTimestamp();
-        var forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input)));
+        CapacityForecast forecast;
+        try
+        {
+            forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input), cancellationToken), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var cancelledAfter = clock.GetElapsedTime(started);
+            LogCancelled(logger, trigger, paths, cancelledAfter.TotalMilliseconds);
+            throw;
+        }
+
         var elapsed = clock.GetElapsedTime(started);
         LogComputed(logger, trigger, offices.Count, huvudman.Count, paths, elapsed.TotalMilliseconds);
         return forecast.ToRecord(clock.GetUtcNow(), trigger, version);
@@ -113,6 +125,9 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
 
         return forecast with { Offices = forecast.Offices.Where(o => officeIds.Contains(o.OfficeId)).ToList() };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}) of {Paths} paths cancelled by its caller after {Milliseconds:F0} ms")]
+    private static partial void LogCancelled(ILogger logger, string trigger, int paths, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}): {Offices} offices, {Huvudman} huvudmän, {Paths} paths in {Milliseconds:F0} ms")]
     private static partial void LogComputed(ILogger logger, string trigger, int offices, int huvudman, int paths, double milliseconds);

@@ -68,7 +68,7 @@ public sealed partial class PlanningGrain(
             {
                 _pendingRebalance?.Dispose();
                 _pendingRebalance = null;
-                await RebalanceAsync();
+                await RebalanceAsync(CancellationToken.None);
             },
             new GrainTimerCreationOptions(RebalanceDelay, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
@@ -88,7 +88,7 @@ public sealed partial class PlanningGrain(
         return world.Report(problem, solution, huvudman, offices).ToRecord(clock.GetUtcNow()) with { Moved = state.State.LastMoved };
     }
 
-    public async Task<PlanRecord> RebalanceAsync()
+    public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
     {
         var (huvudman, offices) = await ReadWorldAsync();
         var world = PlanningMapping.World();
@@ -99,7 +99,10 @@ public sealed partial class PlanningGrain(
         }
 
         // The solver is CPU work: off the grain scheduler, so the silo keeps serving meanwhile.
-        var solution = await Task.Run(() => LoadBalancer.Solve(problem));
+        var solution = await Task.Run(() => LoadBalancer.Solve(problem), cancellationToken);
+
+        // The last moment a caller that gave up can stop it: from here the new assignment is stored and announced.
+        cancellationToken.ThrowIfCancellationRequested();
         var changed = await ApplyCoreAsync(solution.OfficeByHuvudman, huvudman);
         LogRebalanced(logger, huvudman.Count, problem.Offices.Count, changed);
         return world.Report(problem, solution, huvudman, offices).ToRecord(clock.GetUtcNow());

@@ -32,7 +32,7 @@ public sealed class ScenarioGrain(
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public async Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office)
+    public async Task<ScenarioResultRecord> SimulateOpenOfficeAsync(OfficeSpec office, CancellationToken cancellationToken = default)
     {
         if (state.State.Result is not null)
         {
@@ -41,9 +41,20 @@ public sealed class ScenarioGrain(
 
         var kommunkod = office.Kommunkod
             ?? (office.Position is { } at && at.ToDomain().IsInSweden ? SwedishGeography.Sweden.NearestKommun(at.ToDomain()).Kommunkod : null);
-        var officeId = string.IsNullOrEmpty(office.OfficeId) ? RegistryRules.SlugFrom(office.Name ?? string.Empty) : office.OfficeId;
-        var profile = OfficeProfile.Create(officeId, office.Name, kommunkod, office.Position?.ToDomain(), office.Opening, SwedishGeography.Sweden);
-        var advisors = Staffing.Validate(office.Advisors.Select(a => a.ToDomain()).ToList());
+        var derivedId = string.IsNullOrEmpty(office.OfficeId);
+        var officeId = derivedId ? RegistryRules.SlugFrom(office.Name ?? string.Empty) : office.OfficeId;
+        OfficeProfile profile;
+        IReadOnlyList<Domain.Registry.Advisor> advisors;
+        try
+        {
+            profile = OfficeProfile.Create(officeId, office.Name, kommunkod, office.Position?.ToDomain(), office.Opening, SwedishGeography.Sweden);
+            advisors = Staffing.Validate(office.Advisors.Select(a => a.ToDomain()).ToList());
+        }
+        catch (PlaneringException invalid) when (invalid.Code == ErrorCode.InvalidArgument)
+        {
+            throw invalid.WithFieldsRenamed(field => SimulateOpenOfficeField(field, derivedId));
+        }
+
         if (advisors.Count == 0)
         {
             throw PlaneringException.Invalid("advisors", "a new office needs at least one advisor");
@@ -65,7 +76,8 @@ public sealed class ScenarioGrain(
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
         var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
         var afterProblem = world.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
-        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem));
+        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var comparison = world.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
 
         var now = clock.GetUtcNow();
@@ -85,9 +97,19 @@ public sealed class ScenarioGrain(
         };
         state.State.Result = result;
         state.State.OfficeByHuvudman = new Dictionary<string, string>(after.OfficeByHuvudman, StringComparer.Ordinal);
-        await state.WriteStateAsync();
+        // A write once begun is not interrupted: the scenario is either stored whole or not at all.
+        await state.WriteStateAsync(CancellationToken.None);
         return result;
     }
+
+    /// <summary>The registry's rules name SetStaffing's and UpsertOffice's fields; the caller sent SimulateOpenOffice's.</summary>
+    private static string SimulateOpenOfficeField(string field, bool derivedId) => field switch
+    {
+        "opened" => "opening_date",
+        "office_id" when derivedId => "name",
+        _ when field == "advisors" || field.StartsWith("advisors[", StringComparison.Ordinal) => "staff" + field["advisors".Length..],
+        _ => field,
+    };
 
     public async Task<PlanRecord> CommitAsync()
     {

@@ -13,7 +13,7 @@ namespace Planering.Grains.Planning;
 [StatelessWorker]
 public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGrain
 {
-    public async Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact)
+    public async Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact, CancellationToken cancellationToken = default)
     {
         var snapshot = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).SnapshotAsync();
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
@@ -26,6 +26,8 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
 
         return await Task.Run(() => kommunkoder.Select(kommunkod =>
         {
+            // A batch holds up to 30 full re-solves: a caller that gave up should not wait for them all.
+            cancellationToken.ThrowIfCancellationRequested();
             var kommun = SwedishGeography.Sweden.Kommun(kommunkod);
             var site = new PlanningOffice($"site-{kommunkod}", kommunkod, kommun.Position, WorldSeed.DefaultAdvisors($"site-{kommunkod}", advisors).Select(a => a with { Fte = 1.0 }).ToList());
             var afterProblem = world.Problem(huvudman, [.. offices, site], year, before.OfficeByHuvudman);
@@ -33,6 +35,6 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
             var report = world.Report(afterProblem, after, huvudman, [.. offices, site]);
             return new SiteEvaluationRecord(kommunkod, beforeReport.TravelKmPerYear - report.TravelKmPerYear,
                 beforeReport.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount);
-        }).ToList());
+        }).ToList(), cancellationToken);
     }
 }

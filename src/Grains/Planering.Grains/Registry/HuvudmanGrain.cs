@@ -67,14 +67,14 @@ public sealed class HuvudmanGrain(
 
     public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
 
-    public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request)
+    public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
         var officeId = request.OfficeId ?? await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(profile.OrganisationNumber)
             ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
         var me = await ForSlotAsync(profile);
 
-        var primary = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, request);
+        var primary = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, request, cancellationToken);
         if (primary.Slot is not { } slot)
         {
             var dominant = string.Join(", ", primary.Rejections.Take(3).Select(r => $"{r.Code} ({r.Days} days)"));
@@ -85,7 +85,7 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot));
+        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot, cancellationToken));
     }
 
     public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
@@ -160,7 +160,7 @@ public sealed class HuvudmanGrain(
     /// Only a slot before the one found can be an alternative, so the other offices search up to the found date and no
     /// further: the same answer, but an office that can never fit the trip stops there instead of walking the whole horizon.
     /// </remarks>
-    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found)
+    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
 
@@ -169,7 +169,7 @@ public sealed class HuvudmanGrain(
         var upToFound = request with { HorizonDays = Math.Clamp(found.Date.DayNumber - from.DayNumber + 1, 1, request.HorizonDays) };
         var answers = await Task.WhenAll(offices
             .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
-            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId })));
+            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId }, cancellationToken)));
         return answers
             .Select(a => a.Slot)
             .OfType<SlotRecord>()

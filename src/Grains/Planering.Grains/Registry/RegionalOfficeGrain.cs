@@ -68,8 +68,9 @@ public sealed class RegionalOfficeGrain(
         return office;
     }
 
-    public Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request)
+    public Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
         return Task.FromResult(SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation));
     }

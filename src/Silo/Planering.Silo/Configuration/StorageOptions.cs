@@ -11,7 +11,7 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>The SQLite database file, relative to the working directory (env <c>Planering__Storage__SqlitePath</c>).</summary>
-    public string SqlitePath { get; set; } = Path.Combine("data", "planering.db");
+    public string SqlitePath { get; set; } = DataDirectory.DefaultSqlitePath;
 
     /// <summary>
     /// The PostgreSQL connection string, for <c>PostgreSql</c> storage and <c>AdoNet</c> clustering alike

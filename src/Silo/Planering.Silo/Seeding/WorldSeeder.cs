@@ -39,7 +39,7 @@ public sealed partial class WorldSeeder(IGrainFactory grains, ILogger<WorldSeede
                 new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic)));
 
         // Huvudmän arrive at their nearest office; one re-solve balances the load before the API opens.
-        await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).RebalanceAsync();
+        await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).RebalanceAsync(cancellationToken);
         await marker.MarkSeededAsync(WorldSeed.Version);
         LogSeeded(logger, geography.Offices.Count, huvudman.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
     }

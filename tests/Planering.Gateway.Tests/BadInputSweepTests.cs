@@ -1,0 +1,642 @@
+using System.Globalization;
+using Google.Rpc;
+using Grpc.Core;
+using Planering.Contracts.V1;
+using Xunit.Abstractions;
+using OrganisationNumber = Planering.Domain.Registry.OrganisationNumber;
+
+namespace Planering.Gateway.Tests;
+
+/// <summary>
+/// Malformed requests to every method of the four services: empty and overlong strings, control characters, invalid
+/// organisation numbers, positions outside Sweden and not numbers at all, dates that do not exist or lie far in the past
+/// or future, negative, zero and NaN numbers, unknown enum values, unknown ids, a request id reused for another booking.
+/// Every answer must be INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION or ALREADY_EXISTS naming the field
+/// (google.rpc.BadRequest) or the reason (google.rpc.ErrorInfo), never INTERNAL or UNKNOWN or a success; and the whole
+/// state must be the same afterwards.
+/// </summary>
+[Collection(SharedApi.Name)]
+public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
+{
+    /// <summary>Gävle: no other test arranges anything there.</summary>
+    private const string Kommun = "2180";
+
+    private static readonly StatusCode[] Acceptable = [StatusCode.InvalidArgument, StatusCode.NotFound, StatusCode.FailedPrecondition, StatusCode.AlreadyExists];
+
+    private static readonly string Overlong = new('x', 5_000);
+
+    private static readonly string[] TwiceLulea = ["lulea", "lulea"];
+
+    /// <summary>Stockholms kommun's number with its Luhn digit off by one.</summary>
+    private static readonly string WrongCheckDigit = OrganisationNumber.FromNineDigits("212000180").Value[..9]
+        + ((OrganisationNumber.FromNineDigits("212000180").Value[9] - '0' + 1) % 10).ToString(CultureInfo.InvariantCulture);
+
+    private static int _next = Random.Shared.Next(0, 90_000_000);
+
+    private static string NewOrganisationNumber() => OrganisationNumber.FromNineDigits($"7{Interlocked.Increment(ref _next):D8}").Value;
+
+    /// <summary>
+    /// One malformed call. <paramref name="Field"/>, when given, must be among the violations of an INVALID_ARGUMENT;
+    /// <paramref name="Reason"/>, when given, must be the google.rpc.ErrorInfo reason.
+    /// </summary>
+    private sealed record Case(string Method, string What, Func<Task> Call, string? Field = null, string? Reason = null);
+
+    /// <summary>What the malformed calls are aimed at: things that exist, so that only the malformed part is wrong.</summary>
+    private sealed record World(string OfficeId, string Huvudman, string Other, Slot Slot, string RequestId, string DialogueId, int Year);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<World> ArrangeAsync()
+    {
+        var officeId = $"w{Guid.NewGuid():N}"[..20];
+        await api.Registry.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = officeId, Name = "Svepkontoret", Kommunkod = Kommun });
+        var staffing = new SetStaffingRequest { OfficeId = officeId };
+        staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-a", Name = "A", Fte = 1 });
+        staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-b", Name = "B", Fte = 1 });
+        await api.Registry.SetStaffingAsync(staffing);
+        var huvudman = NewOrganisationNumber();
+        var other = NewOrganisationNumber();
+        foreach (var number in new[] { huvudman, other })
+        {
+            await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = "Svepskolan AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 });
+        }
+
+        var year = DateTime.UtcNow.Year + 1;
+        var find = new FindNextSlotRequest { HuvudmanId = huvudman, OfficeId = officeId, EarliestDate = $"{year}-04-12", Mode = DialogueMode.Digital };
+        var requestId = $"sweep-{Guid.NewGuid():N}";
+        var booked = await api.Scheduling.BookDialogueAsync(new BookDialogueRequest { RequestId = requestId, HuvudmanId = huvudman, Slot = (await api.Scheduling.FindNextSlotAsync(find)).Slot });
+        var free = (await api.Scheduling.FindNextSlotAsync(find.Clone().With(f => f.HuvudmanId = other))).Slot;
+        return new World(officeId, huvudman, other, free, requestId, booked.DialogueId, year);
+    }
+
+    [Fact]
+    public async Task Every_malformed_request_to_every_method_is_refused_naming_the_field_or_reason_and_changes_nothing()
+    {
+        var world = await ArrangeAsync();
+        var cases = Cases(world);
+        var touched = new[] { (Kommun, world.Year), (Kommun, world.Year + 1), ("0180", world.Year) };
+        var before = await StateDigest.ReadSettledAsync(api, touched);
+
+        var failures = new List<string>();
+        foreach (var sweep in cases)
+        {
+            if (await ProblemAsync(sweep) is { } problem)
+            {
+                failures.Add($"{sweep.Method} ({sweep.What}): {problem}");
+            }
+        }
+
+        output.WriteLine($"{cases.Count} malformed calls to {cases.Select(c => c.Method).Distinct().Count()} methods");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} answers were wrong:\n{string.Join('\n', failures)}");
+        Assert.Equal(before, await StateDigest.ReadAsync(api, touched));
+    }
+
+    [Fact]
+    public void The_sweep_reaches_every_method_that_takes_input()
+    {
+        var world = new World("office", "1", "2", new Slot(), "request", "dialogue", 2030);
+        var swept = Cases(world).Select(c => c.Method).ToHashSet(StringComparer.Ordinal);
+
+        // These three take no fields at all: there is nothing to get wrong in them.
+        string[] inputless = ["RegistryService/ListOffices", "PlanningService/GetPlan", "PlanningService/Rebalance"];
+        var methods = new[] { RegistryService.Descriptor, SchedulingService.Descriptor, PlanningService.Descriptor, ForecastService.Descriptor }
+            .SelectMany(s => s.Methods.Select(m => (Name: $"{s.Name}/{m.Name}", Fields: m.InputType.Fields.InDeclarationOrder().Count)));
+
+        Assert.All(methods, m => Assert.True(swept.Contains(m.Name) || (m.Fields == 0 && inputless.Contains(m.Name)), $"{m.Name} is not swept"));
+    }
+
+    /// <summary>Why the answer to one case is wrong, or null when it is right.</summary>
+    private static async Task<string?> ProblemAsync(Case sweep)
+    {
+        RpcException error;
+        try
+        {
+            await sweep.Call();
+            return "succeeded";
+        }
+        catch (RpcException caught)
+        {
+            error = caught;
+        }
+
+        if (!Acceptable.Contains(error.StatusCode))
+        {
+            return $"{error.StatusCode}: {error.Status.Detail}";
+        }
+
+        // A refusal explains itself; it does not hand an attacker's 5,000 characters back (into logs and clients).
+        if (error.Status.Detail.Length > 1_000)
+        {
+            return $"{error.StatusCode} with a message of {error.Status.Detail.Length} characters: {error.Status.Detail[..80]}…";
+        }
+
+        var status = error.GetRpcStatus();
+        var fields = status?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).Where(f => f.Length > 0).ToList() ?? [];
+        var reason = status?.GetDetail<ErrorInfo>()?.Reason;
+        if (error.StatusCode == StatusCode.InvalidArgument)
+        {
+            if (fields.Count == 0)
+            {
+                return $"INVALID_ARGUMENT without a field violation: {error.Status.Detail}";
+            }
+
+            if (sweep.Field is { } expected && !fields.Contains(expected))
+            {
+                return $"INVALID_ARGUMENT names {string.Join(", ", fields)}, not {expected}";
+            }
+        }
+        else if (fields.Count == 0 && string.IsNullOrEmpty(reason))
+        {
+            return $"{error.StatusCode} names neither a field nor a reason: {error.Status.Detail}";
+        }
+
+        if (sweep.Reason is { } expectedReason && reason != expectedReason)
+        {
+            return $"{error.StatusCode} with reason {reason ?? "(none)"}, not {expectedReason}: {error.Status.Detail}";
+        }
+
+        return null;
+    }
+
+    private static async Task DrainAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        }
+    }
+
+    private static async Task FirstAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+        {
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Organisation numbers that are no organisation number, with what is wrong with them.</summary>
+    private static IEnumerable<(string Value, string What)> BadOrganisationNumbers() =>
+    [
+        (string.Empty, "empty"),
+        ("123", "too short"),
+        ("21200018000", "eleven digits"),
+        ("212000-0180", "with a separator"),
+        (WrongCheckDigit, "wrong check digit"),
+        ("abcdefghij", "letters"),
+        ("21200018０0", "a full-width digit"),
+        (Overlong, "overlong"),
+    ];
+
+    private static IEnumerable<(GeoPoint Point, string What)> BadPositions() =>
+    [
+        (new GeoPoint { Latitude = double.NaN, Longitude = 15 }, "NaN latitude"),
+        (new GeoPoint { Latitude = 60, Longitude = double.PositiveInfinity }, "infinite longitude"),
+        (new GeoPoint { Latitude = 0, Longitude = 0 }, "null island"),
+        (new GeoPoint { Latitude = 91, Longitude = 15 }, "latitude over 90"),
+        (new GeoPoint { Latitude = 60, Longitude = -200 }, "longitude under -180"),
+        (new GeoPoint { Latitude = 59.9, Longitude = 30.3 }, "Saint Petersburg"),
+        (new GeoPoint { Latitude = 69.6, Longitude = 18.9 }, "Tromsø"),
+    ];
+
+    private static IEnumerable<(string Value, string What)> BadDates() =>
+    [
+        ("tomorrow", "not a date"),
+        ("2027-02-30", "30 February"),
+        ("2027-13-01", "month 13"),
+        ("27-03-01", "two-digit year"),
+        ("2027-3-1", "no leading zeros"),
+        ("1899-12-31", "far past"),
+        ("9999-12-31", "far future"),
+        (Overlong, "overlong"),
+    ];
+
+    private static IEnumerable<(string Value, string What)> BadNames() =>
+    [
+        (string.Empty, "empty"),
+        ("   ", "blank"),
+        ("Skola\u0000AB", "a NUL character"),
+        (Overlong, "overlong"),
+    ];
+
+    private static IEnumerable<(string Value, string What)> BadSlugs() =>
+    [
+        (string.Empty, "empty"),
+        ("Umeå Kontor", "upper case, space and å"),
+        ("-lulea", "leading hyphen"),
+        ("a", "one character"),
+        ("lulea\u0007", "a control character"),
+        (Overlong, "overlong"),
+    ];
+
+    private List<Case> Cases(World w)
+    {
+        var cases = new List<Case>();
+        var registry = api.Registry;
+        var scheduling = api.Scheduling;
+        var planning = api.Planning;
+        var forecast = api.Forecast;
+        var unknownHuvudman = OrganisationNumber.FromNineDigits("799999999").Value;
+        var year = w.Year;
+
+        // RegistryService/UpsertHuvudman: a new huvudman that would be created if the one wrong field were right.
+        UpsertHuvudmanRequest NewHuvudman() => new() { OrganisationNumber = NewOrganisationNumber(), Name = "Ny skola AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 100 };
+        void Upsert(string what, Action<UpsertHuvudmanRequest> change, string? field) =>
+            cases.Add(new("RegistryService/UpsertHuvudman", what, () => registry.UpsertHuvudmanAsync(NewHuvudman().With(change)).ResponseAsync, field));
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            Upsert($"organisation number {what}", r => r.OrganisationNumber = value, "organisation_number");
+        }
+
+        foreach (var (value, what) in BadNames())
+        {
+            Upsert($"name {what}", r => r.Name = value, "name");
+        }
+
+        Upsert("type unspecified", r => r.Type = HuvudmanType.Unspecified, "type");
+        Upsert("type 99", r => r.Type = (HuvudmanType)99, "type");
+        Upsert("kommunkod empty", r => r.Kommunkod = string.Empty, "kommunkod");
+        Upsert("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        Upsert("kommunkod letters", r => r.Kommunkod = "abcd", "kommunkod");
+        Upsert("kommunkod overlong", r => r.Kommunkod = Overlong, "kommunkod");
+        foreach (var (point, what) in BadPositions())
+        {
+            Upsert($"position {what}", r => r.Position = point, null);
+        }
+
+        Upsert("pupils negative", r => r.Pupils = -1, "pupils");
+        Upsert("pupils int.MaxValue", r => r.Pupils = int.MaxValue, "pupils");
+        cases.Add(new("RegistryService/UpsertHuvudman", "an existing huvudman with a name too long",
+            () => registry.UpsertHuvudmanAsync(NewHuvudman().With(r => { r.OrganisationNumber = w.Huvudman; r.Name = Overlong; })).ResponseAsync, "name"));
+
+        // RegistryService/GetHuvudman
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            cases.Add(new("RegistryService/GetHuvudman", $"organisation number {what}", () => registry.GetHuvudmanAsync(new GetHuvudmanRequest { OrganisationNumber = value }).ResponseAsync, "organisation_number"));
+        }
+
+        cases.Add(new("RegistryService/GetHuvudman", "unknown", () => registry.GetHuvudmanAsync(new GetHuvudmanRequest { OrganisationNumber = unknownHuvudman }).ResponseAsync, Reason: "HUVUDMAN_NOT_FOUND"));
+
+        // RegistryService/ListHuvudman
+        void List(string what, Action<ListHuvudmanRequest> change, string? field) =>
+            cases.Add(new("RegistryService/ListHuvudman", what, () => registry.ListHuvudmanAsync(new ListHuvudmanRequest().With(change)).ResponseAsync, field));
+        List("page size negative", r => r.PageSize = -1, "page_size");
+        List("page size 1001", r => r.PageSize = 1001, "page_size");
+        List("page size int.MinValue", r => r.PageSize = int.MinValue, "page_size");
+        List("page token garbage", r => r.PageToken = "not-a-token", "page_token");
+        List("page token overlong", r => r.PageToken = Overlong, "page_token");
+        List("lanskod unknown", r => r.Lanskod = "99", "lanskod");
+        List("lanskod letters", r => r.Lanskod = "ab", "lanskod");
+        List("lanskod overlong", r => r.Lanskod = Overlong, "lanskod");
+        List("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        List("kommunkod overlong", r => r.Kommunkod = Overlong, "kommunkod");
+        List("office id overlong", r => r.OfficeId = Overlong, "office_id");
+        List("office unknown", r => r.OfficeId = "nowhere", null);
+        List("type 99", r => r.Type = (HuvudmanType)99, "type");
+
+        // RegistryService/UpsertOffice: a new office, and the existing one changed.
+        UpsertOfficeRequest NewOffice() => new() { OfficeId = $"n{Guid.NewGuid():N}"[..20], Name = "Nytt kontor", Kommunkod = Kommun };
+        void Office(string what, Action<UpsertOfficeRequest> change, string? field)
+        {
+            cases.Add(new("RegistryService/UpsertOffice", $"new office, {what}", () => registry.UpsertOfficeAsync(NewOffice().With(change)).ResponseAsync, field));
+            if (field != "office_id")
+            {
+                cases.Add(new("RegistryService/UpsertOffice", $"existing office, {what}", () => registry.UpsertOfficeAsync(NewOffice().With(r => r.OfficeId = w.OfficeId).With(change)).ResponseAsync, field));
+            }
+        }
+
+        foreach (var (value, what) in BadSlugs())
+        {
+            Office($"office id {what}", r => r.OfficeId = value, "office_id");
+        }
+
+        foreach (var (value, what) in BadNames())
+        {
+            Office($"name {what}", r => r.Name = value, "name");
+        }
+
+        Office("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        Office("kommunkod empty", r => r.Kommunkod = string.Empty, "kommunkod");
+        foreach (var (point, what) in BadPositions())
+        {
+            Office($"position {what}", r => r.Position = point, null);
+        }
+
+        foreach (var (value, what) in BadDates())
+        {
+            Office($"opened {what}", r => r.Opened = value, "opened");
+        }
+
+        // RegistryService/GetOffice
+        foreach (var (value, what) in BadSlugs())
+        {
+            cases.Add(new("RegistryService/GetOffice", $"office id {what}", () => registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = value }).ResponseAsync, "office_id"));
+        }
+
+        cases.Add(new("RegistryService/GetOffice", "unknown", () => registry.GetOfficeAsync(new GetOfficeRequest { OfficeId = "nowhere" }).ResponseAsync, Reason: "OFFICE_NOT_FOUND"));
+
+        // RegistryService/SetStaffing: the existing office's staff replaced by a malformed one.
+        SetStaffingRequest Staff(params Advisor[] advisors)
+        {
+            var request = new SetStaffingRequest { OfficeId = w.OfficeId };
+            request.Advisors.AddRange(advisors);
+            return request;
+        }
+
+        Advisor Good(string suffix) => new() { AdvisorId = $"{w.OfficeId}-{suffix}", Name = "Rådgivare", Fte = 1 };
+        void Staffing(string what, SetStaffingRequest request, string? field) =>
+            cases.Add(new("RegistryService/SetStaffing", what, () => registry.SetStaffingAsync(request).ResponseAsync, field));
+        foreach (var (value, what) in BadSlugs())
+        {
+            Staffing($"office id {what}", Staff(Good("a")).With(r => r.OfficeId = value), "office_id");
+        }
+
+        Staffing("office unknown", Staff(Good("a")).With(r => r.OfficeId = "nowhere"), null);
+        foreach (var fte in new[] { 0, -0.5, 1.5, double.NaN, double.PositiveInfinity })
+        {
+            Staffing($"fte {fte}", Staff(Good("a").With(a => a.Fte = fte)), "advisors[0].fte");
+        }
+
+        foreach (var (value, what) in BadSlugs())
+        {
+            Staffing($"advisor id {what}", Staff(Good("a").With(a => a.AdvisorId = value)), "advisors[0].advisor_id");
+        }
+
+        Staffing("advisor id twice", Staff(Good("a"), Good("a")), "advisors[1].advisor_id");
+        foreach (var (value, what) in BadNames())
+        {
+            Staffing($"advisor name {what}", Staff(Good("a").With(a => a.Name = value)), "advisors[0].name");
+        }
+
+        Staffing("working day 99", Staff(Good("a").With(a => a.WorkingDays.Add((Weekday)99))), "advisors[0].working_days");
+        Staffing("working day unspecified", Staff(Good("a").With(a => a.WorkingDays.Add(Weekday.Unspecified))), "advisors[0].working_days");
+        Staffing("working day Sunday", Staff(Good("a").With(a => a.WorkingDays.Add(Weekday.Sunday))), "advisors[0].working_days");
+        foreach (var (value, what) in BadDates())
+        {
+            Staffing($"absence start {what}", Staff(Good("a").With(a => a.Absences.Add(new Absence { StartDate = value, EndDate = $"{year}-05-01" }))), null);
+        }
+
+        Staffing("absence without dates", Staff(Good("a").With(a => a.Absences.Add(new Absence()))), "advisors[0].absences[0].start_date");
+        Staffing("absence ending before it starts", Staff(Good("a").With(a => a.Absences.Add(new Absence { StartDate = $"{year}-05-10", EndDate = $"{year}-05-01" }))), "advisors[0].absences[0].end_date");
+        Staffing("absence reason overlong", Staff(Good("a").With(a => a.Absences.Add(new Absence { StartDate = $"{year}-05-01", EndDate = $"{year}-05-02", Reason = Overlong }))), "advisors[0].absences[0].reason");
+        Staffing("absence reason with a NUL", Staff(Good("a").With(a => a.Absences.Add(new Absence { StartDate = $"{year}-05-01", EndDate = $"{year}-05-02", Reason = "sjuk\u0000" }))), "advisors[0].absences[0].reason");
+        Staffing("501 advisors", Staff([.. Enumerable.Range(0, 501).Select(i => Good($"x{i}"))]), "advisors");
+
+        // SchedulingService/FindNextSlot
+        FindNextSlotRequest Find() => new() { HuvudmanId = w.Huvudman, OfficeId = w.OfficeId, EarliestDate = $"{year}-04-12", Mode = DialogueMode.Digital };
+        void Search(string what, Action<FindNextSlotRequest> change, string? field) =>
+            cases.Add(new("SchedulingService/FindNextSlot", what, () => scheduling.FindNextSlotAsync(Find().With(change)).ResponseAsync, field));
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            Search($"huvudman id {what}", r => r.HuvudmanId = value, "huvudman_id");
+        }
+
+        Search("huvudman unknown", r => r.HuvudmanId = unknownHuvudman, null);
+        foreach (var (value, what) in BadDates())
+        {
+            Search($"earliest date {what}", r => r.EarliestDate = value, "earliest_date");
+        }
+
+        Search("mode 99", r => r.Mode = (DialogueMode)99, "mode");
+        Search("office id overlong", r => r.OfficeId = Overlong, "office_id");
+        Search("office id upper case", r => r.OfficeId = "LULEA", "office_id");
+        Search("office unknown", r => r.OfficeId = "nowhere", null);
+        Search("horizon negative", r => r.HorizonDays = -1, "horizon_days");
+        Search("horizon 731 days", r => r.HorizonDays = 731, "horizon_days");
+        Search("horizon int.MaxValue", r => r.HorizonDays = int.MaxValue, "horizon_days");
+
+        // SchedulingService/BookDialogue: the free slot, booked with one thing wrong.
+        BookDialogueRequest Book() => new() { RequestId = $"sweep-{Guid.NewGuid():N}", HuvudmanId = w.Other, Slot = w.Slot.Clone() };
+        void Booking(string what, Action<BookDialogueRequest> change, string? field, string? reason = null) =>
+            cases.Add(new("SchedulingService/BookDialogue", what, () => scheduling.BookDialogueAsync(Book().With(change)).ResponseAsync, field, reason));
+        Booking("request id empty", r => r.RequestId = string.Empty, "request_id");
+        Booking("request id short", r => r.RequestId = "short", "request_id");
+        Booking("request id overlong", r => r.RequestId = Overlong, "request_id");
+        Booking("request id with a newline", r => r.RequestId = "sweep-\n-request", "request_id");
+        Booking("request id reused for another huvudman and slot", r => r.RequestId = w.RequestId, null, "REQUEST_ID_REUSED");
+        Booking("request id reused for the same huvudman at another time", r => { r.RequestId = w.RequestId; r.HuvudmanId = w.Huvudman; }, null, "REQUEST_ID_REUSED");
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            Booking($"huvudman id {what}", r => r.HuvudmanId = value, "huvudman_id");
+        }
+
+        Booking("huvudman unknown", r => r.HuvudmanId = unknownHuvudman, null, "HUVUDMAN_NOT_FOUND");
+        Booking("no slot", r => r.Slot = null, "slot");
+        Booking("slot office empty", r => r.Slot.OfficeId = string.Empty, "slot.office_id");
+        Booking("slot office overlong", r => r.Slot.OfficeId = Overlong, "slot.office_id");
+        Booking("slot office unknown", r => r.Slot.OfficeId = "nowhere", null, "OFFICE_NOT_FOUND");
+        foreach (var (value, what) in BadDates())
+        {
+            Booking($"slot date {what}", r => r.Slot.Date = value, "slot.date");
+        }
+
+        Booking("slot date empty", r => r.Slot.Date = string.Empty, "slot.date");
+        Booking("slot on a Sunday", r => r.Slot.Date = Date(NextSunday(year)), null, "NON_WORKING_DAY");
+        Booking("slot on a holiday that falls on a weekday", r => r.Slot.Date = Date(WeekdayHoliday(year)), null, "PUBLIC_HOLIDAY");
+        Booking("slot start 25:00", r => r.Slot.LocalStart = "25:00", "slot.local_start");
+        Booking("slot start empty", r => r.Slot.LocalStart = string.Empty, "slot.local_start");
+        Booking("slot start at 03:00", r => r.Slot.LocalStart = "03:00", null, "OUTSIDE_OFFICE_HOURS");
+        Booking("slot ending after office hours", r => r.Slot.LocalStart = "16:30", null, "OUTSIDE_OFFICE_HOURS");
+        Booking("slot mode unspecified", r => r.Slot.Mode = DialogueMode.Unspecified, "slot.mode");
+        Booking("slot mode ANY", r => r.Slot.Mode = DialogueMode.Any, "slot.mode");
+        Booking("slot mode 99", r => r.Slot.Mode = (DialogueMode)99, "slot.mode");
+        Booking("slot without advisors", r => r.Slot.AdvisorIds.Clear(), "slot.advisor_ids");
+        Booking("slot with one advisor twice", r => { r.Slot.AdvisorIds.Clear(); r.Slot.AdvisorIds.Add($"{w.OfficeId}-a"); r.Slot.AdvisorIds.Add($"{w.OfficeId}-a"); }, "slot.advisor_ids");
+        Booking("slot with unknown advisors", r => { r.Slot.AdvisorIds.Clear(); r.Slot.AdvisorIds.Add("ghost-a"); r.Slot.AdvisorIds.Add("ghost-b"); }, null);
+        Booking("slot with three advisors", r => r.Slot.AdvisorIds.Add("third"), "slot.advisor_ids");
+
+        // SchedulingService/CancelDialogue
+        void Cancel(string what, CancelDialogueRequest request, string? field) =>
+            cases.Add(new("SchedulingService/CancelDialogue", what, () => scheduling.CancelDialogueAsync(request).ResponseAsync, field));
+        Cancel("dialogue id empty", new CancelDialogueRequest(), "dialogue_id");
+        Cancel("dialogue id with too few hex digits", new CancelDialogueRequest { DialogueId = $"{w.OfficeId}.0123456789abcdef" }, "dialogue_id");
+        Cancel("dialogue id without an office", new CancelDialogueRequest { DialogueId = "0123456789abcdef0123" }, "dialogue_id");
+        Cancel("dialogue id overlong", new CancelDialogueRequest { DialogueId = Overlong }, "dialogue_id");
+        Cancel("dialogue id of an upper-case office", new CancelDialogueRequest { DialogueId = "LULEA.0123456789abcdef0123" }, "dialogue_id");
+        Cancel("dialogue id with a control character", new CancelDialogueRequest { DialogueId = $"{w.OfficeId}.01234\u000156789abcdef012" }, "dialogue_id");
+        Cancel("office unknown", new CancelDialogueRequest { DialogueId = "nowhere.0123456789abcdef0123" }, null);
+        Cancel("dialogue unknown", new CancelDialogueRequest { DialogueId = $"{w.OfficeId}.0123456789abcdef0123" }, null);
+        cases[^1] = cases[^1] with { Reason = "DIALOGUE_NOT_FOUND" };
+        Cancel("reason overlong", new CancelDialogueRequest { DialogueId = w.DialogueId, Reason = Overlong }, "reason");
+        Cancel("reason with a control character", new CancelDialogueRequest { DialogueId = w.DialogueId, Reason = "nej\u0000" }, "reason");
+
+        // SchedulingService/ListDialogues
+        void Dialogues(string what, Action<ListDialoguesRequest> change, string? field) =>
+            cases.Add(new("SchedulingService/ListDialogues", what, () => scheduling.ListDialoguesAsync(new ListDialoguesRequest().With(change)).ResponseAsync, field));
+        Dialogues("both office and huvudman", r => { r.OfficeId = w.OfficeId; r.HuvudmanId = w.Huvudman; }, "huvudman_id");
+        foreach (var (value, what) in BadOrganisationNumbers().Where(n => n.Value.Length > 0))
+        {
+            Dialogues($"huvudman id {what}", r => r.HuvudmanId = value, "huvudman_id");
+        }
+
+        Dialogues("huvudman unknown", r => r.HuvudmanId = unknownHuvudman, null);
+        Dialogues("office id overlong", r => r.OfficeId = Overlong, "office_id");
+        Dialogues("office id upper case", r => r.OfficeId = "LULEA", "office_id");
+        Dialogues("office unknown", r => r.OfficeId = "nowhere", null);
+        foreach (var (value, what) in BadDates())
+        {
+            Dialogues($"from date {what}", r => r.FromDate = value, "from_date");
+            Dialogues($"to date {what}", r => r.ToDate = value, "to_date");
+        }
+
+        Dialogues("to date before from date", r => { r.FromDate = $"{year}-06-01"; r.ToDate = $"{year}-05-01"; }, "to_date");
+        Dialogues("page size negative", r => r.PageSize = -1, "page_size");
+        Dialogues("page size 1001", r => r.PageSize = 1001, "page_size");
+        Dialogues("page token garbage", r => r.PageToken = "not-a-token", "page_token");
+        Dialogues("page token overlong", r => r.PageToken = Overlong, "page_token");
+        Dialogues("page token garbage for an office", r => { r.OfficeId = w.OfficeId; r.PageToken = "not-a-token"; }, "page_token");
+        Dialogues("page token garbage for a huvudman", r => { r.HuvudmanId = w.Huvudman; r.PageToken = "not-a-token"; }, "page_token");
+
+        // SchedulingService/SetSchoolHoliday
+        SetSchoolHolidayRequest Lov() => new() { Kommunkod = Kommun, Kind = LovKind.Sportlov, Year = year, Week = 10 };
+        void Holiday(string what, Action<SetSchoolHolidayRequest> change, string? field) =>
+            cases.Add(new("SchedulingService/SetSchoolHoliday", what, () => scheduling.SetSchoolHolidayAsync(Lov().With(change)).ResponseAsync, field));
+        Holiday("kommunkod empty", r => r.Kommunkod = string.Empty, "kommunkod");
+        Holiday("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        Holiday("kommunkod letters", r => r.Kommunkod = "abcd", "kommunkod");
+        Holiday("kommunkod overlong", r => r.Kommunkod = Overlong, "kommunkod");
+        Holiday("kind unspecified", r => r.Kind = LovKind.Unspecified, "kind");
+        Holiday("kind 99", r => r.Kind = (LovKind)99, "kind");
+        Holiday("year 0", r => r.Year = 0, "year");
+        Holiday("year negative", r => r.Year = -1, "year");
+        Holiday("year 1800", r => r.Year = 1800, "year");
+        Holiday("year 3000", r => r.Year = 3000, "year");
+        Holiday("year int.MaxValue", r => r.Year = int.MaxValue, "year");
+        Holiday("week negative", r => r.Week = -1, "week");
+        Holiday("week 54", r => r.Week = 54, "week");
+        Holiday("week int.MinValue", r => r.Week = int.MinValue, "week");
+        Holiday("neither week nor dates", r => r.Week = 0, null);
+        Holiday("both week and dates", r => { r.StartDate = $"{year}-03-02"; r.EndDate = $"{year}-03-06"; }, null);
+        foreach (var (value, what) in BadDates())
+        {
+            Holiday($"start date {what}", r => { r.Week = 0; r.StartDate = value; r.EndDate = $"{year}-03-06"; }, "start_date");
+        }
+
+        Holiday("end before start", r => { r.Week = 0; r.StartDate = $"{year}-03-06"; r.EndDate = $"{year}-03-02"; }, null);
+        Holiday("dates in another year", r => { r.Week = 0; r.StartDate = $"{year + 3}-03-02"; r.EndDate = $"{year + 3}-03-06"; }, null);
+        Holiday("sommarlov by week", r => r.Kind = LovKind.Sommarlov, "week");
+        Holiday("jullov by week", r => r.Kind = LovKind.Jullov, "week");
+
+        // SchedulingService/GetSchoolHolidays
+        void Holidays(string what, GetSchoolHolidaysRequest request, string? field) =>
+            cases.Add(new("SchedulingService/GetSchoolHolidays", what, () => scheduling.GetSchoolHolidaysAsync(request).ResponseAsync, field));
+        Holidays("kommunkod empty", new GetSchoolHolidaysRequest { Year = year }, "kommunkod");
+        Holidays("kommunkod unknown", new GetSchoolHolidaysRequest { Kommunkod = "9999", Year = year }, "kommunkod");
+        Holidays("kommunkod letters", new GetSchoolHolidaysRequest { Kommunkod = "abcd", Year = year }, "kommunkod");
+        Holidays("kommunkod overlong", new GetSchoolHolidaysRequest { Kommunkod = Overlong, Year = year }, "kommunkod");
+        Holidays("year negative", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = -1 }, "year");
+        Holidays("year 1800", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = 1800 }, "year");
+        Holidays("year int.MaxValue", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = int.MaxValue }, "year");
+
+        // PlanningService/SimulateOpenOffice: would store a scenario (not live state) if accepted.
+        SimulateOpenOfficeRequest Simulate() => new() { Name = "Svepby", Kommunkod = Kommun, Advisors = 2 };
+        void Scenario(string what, Action<SimulateOpenOfficeRequest> change, string? field) =>
+            cases.Add(new("PlanningService/SimulateOpenOffice", what, () => planning.SimulateOpenOfficeAsync(Simulate().With(change)).ResponseAsync, field));
+        foreach (var (value, what) in BadNames())
+        {
+            Scenario($"name {what}", r => r.Name = value, "name");
+        }
+
+        Scenario("name of only punctuation", r => r.Name = "!!!", null);
+        Scenario("office id upper case", r => r.OfficeId = "UMEA", "office_id");
+        Scenario("office id overlong", r => r.OfficeId = Overlong, "office_id");
+        Scenario("office id of an existing office", r => r.OfficeId = "lulea", null);
+        cases[^1] = cases[^1] with { Reason = "OFFICE_EXISTS" };
+        Scenario("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        Scenario("kommunkod letters", r => r.Kommunkod = "abcd", "kommunkod");
+        Scenario("neither kommunkod nor position", r => r.Kommunkod = string.Empty, "kommunkod");
+        foreach (var (point, what) in BadPositions())
+        {
+            Scenario($"position {what}", r => { r.Kommunkod = string.Empty; r.Position = point; }, null);
+        }
+
+        Scenario("advisors negative", r => r.Advisors = -1, "advisors");
+        Scenario("advisors 201", r => r.Advisors = 201, "advisors");
+        Scenario("no staff at all", r => r.Advisors = 0, "advisors");
+        Scenario("advisors and staff", r => r.Staff.Add(new Advisor { AdvisorId = "svepby-1", Name = "A", Fte = 1 }), "staff");
+        Scenario("staff with fte NaN", r => { r.Advisors = 0; r.Staff.Add(new Advisor { AdvisorId = "svepby-1", Name = "A", Fte = double.NaN }); }, "staff[0].fte");
+        Scenario("staff with an empty advisor id", r => { r.Advisors = 0; r.Staff.Add(new Advisor { Name = "A", Fte = 1 }); }, "staff[0].advisor_id");
+        foreach (var (value, what) in BadDates())
+        {
+            Scenario($"opening date {what}", r => r.OpeningDate = value, "opening_date");
+        }
+
+        // PlanningService/RankOfficeSites
+        void Rank(string what, RankOfficeSitesRequest request, string field) =>
+            cases.Add(new("PlanningService/RankOfficeSites", what, () => DrainAsync(planning.RankOfficeSites(request)), field));
+        Rank("k negative", new RankOfficeSitesRequest { K = -1 }, "k");
+        Rank("k 51", new RankOfficeSitesRequest { K = 51 }, "k");
+        Rank("k int.MaxValue", new RankOfficeSitesRequest { K = int.MaxValue }, "k");
+        Rank("advisors negative", new RankOfficeSitesRequest { Advisors = -1 }, "advisors");
+        Rank("advisors 201", new RankOfficeSitesRequest { Advisors = 201 }, "advisors");
+
+        // PlanningService/CommitScenario
+        void Commit(string what, string id, string? field) =>
+            cases.Add(new("PlanningService/CommitScenario", what, () => planning.CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = id }).ResponseAsync, field));
+        Commit("empty", string.Empty, "scenario_id");
+        Commit("not a guid", "umea", "scenario_id");
+        Commit("overlong", Overlong, "scenario_id");
+        Commit("unknown", Guid.NewGuid().ToString(), null);
+        cases[^1] = cases[^1] with { Reason = "SCENARIO_NOT_FOUND" };
+        Commit("the empty guid", Guid.Empty.ToString(), null);
+
+        // ForecastService/GetCapacityForecast (few paths where the rest is right, so the cases stay quick)
+        GetCapacityForecastRequest Forecast() => new() { Paths = 200, HorizonMonths = 12 };
+        void Capacity(string what, Action<GetCapacityForecastRequest> change, string? field) =>
+            cases.Add(new("ForecastService/GetCapacityForecast", what, () => forecast.GetCapacityForecastAsync(Forecast().With(change)).ResponseAsync, field));
+        Capacity("office id empty", r => r.OfficeIds.Add(string.Empty), "office_ids");
+        Capacity("office id overlong", r => r.OfficeIds.Add(Overlong), "office_ids");
+        Capacity("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
+        Capacity("101 office ids", r => r.OfficeIds.AddRange(Enumerable.Range(0, 101).Select(i => $"office-{i}")), "office_ids");
+        Capacity("office id upper case", r => r.OfficeIds.Add("LULEA"), "office_ids");
+        Capacity("office unknown", r => r.OfficeIds.Add("nowhere"), null);
+        cases[^1] = cases[^1] with { Reason = "OFFICE_NOT_FOUND" };
+        Capacity("horizon negative", r => r.HorizonMonths = -1, "horizon_months");
+        Capacity("horizon 61 months", r => r.HorizonMonths = 61, "horizon_months");
+        Capacity("paths negative", r => r.Paths = -1, "paths");
+        Capacity("paths 100001", r => r.Paths = 100_001, "paths");
+        Capacity("paths int.MinValue", r => r.Paths = int.MinValue, "paths");
+        foreach (var value in new[] { -0.1, 1.5, double.NaN, double.NegativeInfinity })
+        {
+            Capacity($"cancellation rate {value}", r => r.Parameters = new ForecastParameters { CancellationRate = value }, null);
+            Capacity($"rescheduled share {value}", r => r.Parameters = new ForecastParameters { RescheduledShare = value }, null);
+            Capacity($"sickness mean {value}", r => r.Parameters = new ForecastParameters { SicknessMean = value }, null);
+            Capacity($"parental leave rate {value}", r => r.Parameters = new ForecastParameters { ParentalLeaveRate = value }, null);
+            Capacity($"vacancy rate {value}", r => r.Parameters = new ForecastParameters { VacancyRate = value }, null);
+        }
+
+        foreach (var value in new[] { -1, double.NaN, double.PositiveInfinity })
+        {
+            Capacity($"duration cv {value}", r => r.Parameters = new ForecastParameters { DurationCv = value }, null);
+            Capacity($"sickness sd {value}", r => r.Parameters = new ForecastParameters { SicknessSd = value }, null);
+            Capacity($"hiring delay {value}", r => r.Parameters = new ForecastParameters { HiringDelayMeanMonths = value }, null);
+        }
+
+        // ForecastService/WatchCapacityForecast: the error comes with the first message.
+        void Watch(string what, Action<WatchCapacityForecastRequest> change, string? field) =>
+            cases.Add(new("ForecastService/WatchCapacityForecast", what, () => FirstAsync(forecast.WatchCapacityForecast(new WatchCapacityForecastRequest().With(change))), field));
+        Watch("office id empty", r => r.OfficeIds.Add(string.Empty), "office_ids");
+        Watch("office id overlong", r => r.OfficeIds.Add(Overlong), "office_ids");
+        Watch("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
+        Watch("office unknown", r => r.OfficeIds.Add("nowhere"), null);
+
+        return cases;
+    }
+
+    /// <summary>Första maj, nationaldagen, julafton, juldagen or annandag jul: whichever first falls on a weekday that year.</summary>
+    private static DateOnly WeekdayHoliday(int year) =>
+        new[] { new DateOnly(year, 5, 1), new DateOnly(year, 6, 6), new DateOnly(year, 12, 24), new DateOnly(year, 12, 25), new DateOnly(year, 12, 26) }
+            .First(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+
+    private static DateOnly NextSunday(int year)
+    {
+        var date = new DateOnly(year, 5, 1);
+        while (date.DayOfWeek != DayOfWeek.Sunday)
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
+}
