@@ -55,7 +55,7 @@ public sealed class ErrorOutputTests(SiloFixture silo)
         var forged = await CliRunner.RunAsync(variables, "offices", "--token", viewer[..^4] + "AAAA");
         Assert.Equal(6, forged.ExitCode);
         Assert.StartsWith("planering: UNAUTHENTICATED: ", Assert.Single(forged.ErrorLines), StringComparison.Ordinal);
-        Assert.Contains("[TOKEN_INVALID]", forged.Error, StringComparison.Ordinal);
+        Assert.Contains("[TOKEN_INVALID", forged.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ErrorOutputTests(SiloFixture silo)
         Assert.Equal(6, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("planering: UNAUTHENTICATED: ", line, StringComparison.Ordinal);
-        Assert.Contains("[TOKEN_MISSING]", line, StringComparison.Ordinal);
+        Assert.Contains("[TOKEN_MISSING", line, StringComparison.Ordinal);
         Assert.Contains("PLANERING_TOKEN", line, StringComparison.Ordinal);
         Assert.Contains("mint-token", line, StringComparison.Ordinal);
     }

@@ -38,6 +38,7 @@ public sealed class EchoHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.AddServerHeader = false;
         });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
