@@ -50,13 +50,13 @@ public sealed partial class GrpcAuthorizationResultHandler(ILogger<GrpcAuthoriza
             SecurityTokenExpiredException => ("TOKEN_EXPIRED", "the bearer token has expired"),
             _ => ("TOKEN_INVALID", "the bearer token is not valid for this service"),
         };
-        LogUnauthenticated(logger, method, reason, remote, failure?.Message);
+        LogUnauthenticated(logger, method, reason, remote, failure?.Message ?? "no authorization header");
         await GrpcStatusResponse.WriteAsync(context, Code.Unauthenticated, message, reason,
             new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = method });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: refused as unauthenticated ({Reason}) from {Remote}: {Detail}")]
-    private static partial void LogUnauthenticated(ILogger logger, string method, string reason, string remote, string? detail);
+    private static partial void LogUnauthenticated(ILogger logger, string method, string reason, string remote, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: refused to {Subject}, who lacks the role {Roles}, from {Remote}")]
     private static partial void LogForbidden(ILogger logger, string method, string subject, string roles, string remote);
