@@ -158,24 +158,6 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         return null;
     }
 
-    private static async Task DrainAsync<T>(AsyncServerStreamingCall<T> call)
-    {
-        using (call)
-        {
-            while (await call.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        }
-    }
-
-    private static async Task FirstAsync<T>(AsyncServerStreamingCall<T> call)
-    {
-        using (call)
-        {
-            await call.ResponseStream.MoveNext(CancellationToken.None);
-        }
-    }
-
     /// <summary>Organisation numbers that are no organisation number, with what is wrong with them.</summary>
     private static IEnumerable<(string Value, string What)> BadOrganisationNumbers() =>
     [
@@ -564,7 +546,7 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
 
         // PlanningService/RankOfficeSites
         void Rank(string what, RankOfficeSitesRequest request, string field) =>
-            cases.Add(new("PlanningService/RankOfficeSites", what, () => DrainAsync(planning.RankOfficeSites(request)), field));
+            cases.Add(new("PlanningService/RankOfficeSites", what, () => Streams.DrainAsync(planning.RankOfficeSites(request)), field));
         Rank("k negative", new RankOfficeSitesRequest { K = -1 }, "k");
         Rank("k 51", new RankOfficeSitesRequest { K = 51 }, "k");
         Rank("k int.MaxValue", new RankOfficeSitesRequest { K = int.MaxValue }, "k");
@@ -615,7 +597,7 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
 
         // ForecastService/WatchCapacityForecast: the error comes with the first message.
         void Watch(string what, Action<WatchCapacityForecastRequest> change, string? field) =>
-            cases.Add(new("ForecastService/WatchCapacityForecast", what, () => FirstAsync(forecast.WatchCapacityForecast(new WatchCapacityForecastRequest().With(change))), field));
+            cases.Add(new("ForecastService/WatchCapacityForecast", what, () => Streams.FirstAsync(forecast.WatchCapacityForecast(new WatchCapacityForecastRequest().With(change))), field));
         Watch("office id empty", r => r.OfficeIds.Add(string.Empty), "office_ids");
         Watch("office id overlong", r => r.OfficeIds.Add(Overlong), "office_ids");
         Watch("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");

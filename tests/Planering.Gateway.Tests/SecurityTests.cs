@@ -99,10 +99,10 @@ public sealed class SecurityTests(ApiFixture api)
         new("PlanningService/GetPlan", c => new PlanningService.PlanningServiceClient(c).GetPlanAsync(new GetPlanRequest()).ResponseAsync),
         new("PlanningService/Rebalance", c => new PlanningService.PlanningServiceClient(c).RebalanceAsync(new RebalanceRequest()).ResponseAsync),
         new("PlanningService/SimulateOpenOffice", c => new PlanningService.PlanningServiceClient(c).SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Obehörigby", Kommunkod = "2480", Advisors = 2 }).ResponseAsync),
-        new("PlanningService/RankOfficeSites", c => DrainAsync(new PlanningService.PlanningServiceClient(c).RankOfficeSites(new RankOfficeSitesRequest { K = 1 }))),
+        new("PlanningService/RankOfficeSites", c => Streams.DrainAsync(new PlanningService.PlanningServiceClient(c).RankOfficeSites(new RankOfficeSitesRequest { K = 1 }))),
         new("PlanningService/CommitScenario", c => new PlanningService.PlanningServiceClient(c).CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = w.ScenarioId }).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = 100 }).ResponseAsync),
-        new("ForecastService/WatchCapacityForecast", c => FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest()))),
+        new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest()))),
     ];
 
     /// <summary>Every method with a request its own checks refuse (or a read): admitted, it still changes nothing.</summary>
@@ -126,29 +126,11 @@ public sealed class SecurityTests(ApiFixture api)
         // Rebalance has no input to get wrong; on the settled live plan a re-solve moves nobody.
         new("PlanningService/Rebalance", c => new PlanningService.PlanningServiceClient(c).RebalanceAsync(new RebalanceRequest()).ResponseAsync),
         new("PlanningService/SimulateOpenOffice", c => new PlanningService.PlanningServiceClient(c).SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest()).ResponseAsync),
-        new("PlanningService/RankOfficeSites", c => DrainAsync(new PlanningService.PlanningServiceClient(c).RankOfficeSites(new RankOfficeSitesRequest { K = -1 }))),
+        new("PlanningService/RankOfficeSites", c => Streams.DrainAsync(new PlanningService.PlanningServiceClient(c).RankOfficeSites(new RankOfficeSitesRequest { K = -1 }))),
         new("PlanningService/CommitScenario", c => new PlanningService.PlanningServiceClient(c).CommitScenarioAsync(new CommitScenarioRequest()).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = -1 }).ResponseAsync),
-        new("ForecastService/WatchCapacityForecast", c => FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest { OfficeIds = { "" } }))),
+        new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest { OfficeIds = { "" } }))),
     ];
-
-    private static async Task DrainAsync<T>(AsyncServerStreamingCall<T> call)
-    {
-        using (call)
-        {
-            while (await call.ResponseStream.MoveNext(CancellationToken.None))
-            {
-            }
-        }
-    }
-
-    private static async Task FirstAsync<T>(AsyncServerStreamingCall<T> call)
-    {
-        using (call)
-        {
-            await call.ResponseStream.MoveNext(CancellationToken.None);
-        }
-    }
 
     private Task<StateDigest> DigestAsync(World w) => StateDigest.ReadAsync(api, [(Kommun, w.Year)]);
 
