@@ -30,6 +30,7 @@ public static class CliApp
             CommitScenarioCommand.Create(runner),
             RankSitesCommand.Create(runner),
             ForecastCommand.Create(runner),
+            WatchForecastCommand.Create(runner),
             ImportCommand.Create(runner),
         };
 
