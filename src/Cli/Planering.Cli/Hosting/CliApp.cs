@@ -25,6 +25,8 @@ public static class CliApp
             BookCommand.Create(runner),
             CancelCommand.Create(runner),
             DialoguesCommand.Create(runner),
+            HolidaysCommand.Create(runner),
+            SetHolidayCommand.Create(runner),
             PlanCommand.Create(runner),
             SimulateOfficeCommand.Create(runner),
             CommitScenarioCommand.Create(runner),

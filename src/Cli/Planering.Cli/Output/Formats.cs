@@ -37,6 +37,16 @@ public static class Formats
         _ => "-",
     };
 
+    public static string Lov(LovKind kind) => kind switch
+    {
+        LovKind.Sportlov => "sportlov",
+        LovKind.Pasklov => "påsklov",
+        LovKind.Hostlov => "höstlov",
+        LovKind.Jullov => "jullov",
+        LovKind.Sommarlov => "sommarlov",
+        _ => "-",
+    };
+
     public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
         instant is null ? "-" : instant.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
