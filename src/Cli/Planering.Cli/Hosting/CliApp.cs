@@ -20,6 +20,7 @@ public static class CliApp
             globals.Token,
             globals.Json,
             OfficesCommand.Create(runner),
+            SetStaffingCommand.Create(runner),
             HuvudmanCommands.Create(runner),
             NextSlotCommand.Create(runner),
             BookCommand.Create(runner),
