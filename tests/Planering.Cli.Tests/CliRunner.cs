@@ -6,12 +6,18 @@ namespace Planering.Cli.Tests;
 /// <summary>Runs the CLI's real entry point in process, with captured output and a given set of environment variables.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        RunAsync(variables, new LineWriter(), CancellationToken.None, args);
+
+    /// <summary>
+    /// A run a test follows while it lasts (watch-forecast): its output goes to <paramref name="output"/>, whose lines
+    /// the test can wait for, and <paramref name="cancellationToken"/> is the user's Ctrl-C.
+    /// </summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, LineWriter output, CancellationToken cancellationToken, params string[] args)
     {
-        using var output = new StringWriter();
         using var error = new StringWriter();
         var environment = CliEnvironment.Plain(output, error, name => variables is not null && variables.TryGetValue(name, out var value) ? value : null);
-        var exit = await CliApp.RunAsync(args, environment);
+        var exit = await CliApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

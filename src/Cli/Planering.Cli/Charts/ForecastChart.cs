@@ -34,12 +34,7 @@ public static class ForecastChart
     /// <summary>Writes the chart and returns its size in pixels.</summary>
     public static (int Width, int Height) Write(CapacityForecast forecast, string path, Format format, int width = DefaultWidth)
     {
-        var panels = forecast.Offices.Select(o => (Title: $"{o.OfficeId}", Forecast: o)).ToList();
-        if (forecast.National is { } national)
-        {
-            panels.Add(("Sweden (national)", national));
-        }
-
+        var panels = ForecastViews.Panels(forecast);
         var height = Math.Max(1, panels.Count) * PanelHeight;
         var plots = panels.Select(p => Panel(p.Title, p.Forecast)).ToList();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));

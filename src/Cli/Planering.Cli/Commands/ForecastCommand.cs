@@ -4,7 +4,6 @@ using Planering.Cli.Errors;
 using Planering.Cli.Hosting;
 using Planering.Cli.Output;
 using Planering.Contracts.V1;
-using Spectre.Console;
 
 namespace Planering.Cli.Commands;
 
@@ -16,7 +15,7 @@ public static class ForecastCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var offices = new Option<string[]>("--office") { Description = "An office to forecast (repeat for more; default: every office)", HelpName = "OFFICE_ID" };
+        var offices = OfficeOption();
         var horizon = new Option<int>("--horizon") { Description = "Months ahead, 1–60 (default: 24)", HelpName = "MONTHS" };
         var paths = new Option<int>("--paths") { Description = "Monte Carlo paths, 1–100000 (default: 10000)", HelpName = "N" };
         var seed = new Option<long?>("--seed") { Description = "Random seed: the same seed gives the same forecast", HelpName = "N" };
@@ -27,7 +26,7 @@ public static class ForecastCommand
         runner.Handle(command, async (run, cancellationToken) =>
         {
             var request = new GetCapacityForecastRequest { HorizonMonths = run.Value(horizon), Paths = run.Value(paths) };
-            request.OfficeIds.AddRange((run.Value(offices) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct());
+            request.OfficeIds.AddRange(OfficeIds(run, offices));
             if (run.Value(seed) is { } s)
             {
                 request.Seed = s;
@@ -60,21 +59,12 @@ public static class ForecastCommand
             }
             else
             {
-                run.Console.Heading($"Capacity forecast from {forecast.StartMonth}, {forecast.HorizonMonths} months, {Formats.Count(forecast.Paths)} paths, seed {forecast.Seed} ({forecast.Method})");
-                foreach (var office in forecast.Offices)
-                {
-                    Write(run.Console, office.OfficeId, office);
-                }
-
-                if (forecast.National is { } national)
-                {
-                    Write(run.Console, "Sweden (national)", national);
-                }
+                ForecastViews.WriteFull(run.Console, forecast);
             }
 
             if (drawn is { } size)
             {
-                var line = $"chart: {file} ({size.Width}×{size.Height} px, {forecast.Offices.Count + (forecast.National is null ? 0 : 1)} panels)";
+                var line = $"chart: {file} ({size.Width}×{size.Height} px, {ForecastViews.Panels(forecast).Count} panels)";
                 if (run.Json)
                 {
                     run.Note(line);
@@ -90,19 +80,10 @@ public static class ForecastCommand
         return command;
     }
 
-    private static void Write(IAnsiConsole console, string title, OfficeForecast office)
-    {
-        console.Heading($"{title}: covers every huvudman within the cycle on {Formats.Percent(office.CoverageProbability)} of paths ({office.Method})");
-        var table = Tables.Create(1, "month", "demand h p50 (p10–p90)", "capacity h p50 (p10–p90)", "utilisation", "backlog h p50 (p90)");
-        foreach (var m in office.Months)
-        {
-            table.Row(m.Month, Band(m.DemandHours), Band(m.CapacityHours), Formats.Percent(m.Utilisation?.P50 ?? 0),
-                $"{Formats.Number(m.BacklogHours?.P50 ?? 0)} ({Formats.Number(m.BacklogHours?.P90 ?? 0)})");
-        }
+    /// <summary><c>--office</c>, repeated or comma-separated, as forecast and watch-forecast take it.</summary>
+    internal static Option<string[]> OfficeOption() =>
+        new("--office") { Description = "An office to forecast (repeat for more; default: every office)", HelpName = "OFFICE_ID" };
 
-        console.Write(table);
-    }
-
-    private static string Band(Contracts.V1.Band? band) =>
-        band is null ? "-" : $"{Formats.Number(band.P50)} ({Formats.Number(band.P10)}–{Formats.Number(band.P90)})";
+    internal static IEnumerable<string> OfficeIds(Invocation run, Option<string[]> option) =>
+        (run.Value(option) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct();
 }

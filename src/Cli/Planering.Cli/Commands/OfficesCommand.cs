@@ -20,14 +20,7 @@ public static class OfficesCommand
                 return 0;
             }
 
-            var table = Tables.Create(4, "id", "name", "kommun", "län", "advisors", "total FTE");
-            foreach (var office in response.Offices)
-            {
-                table.Row(office.OfficeId, office.Name, $"{office.Kommun} ({office.Kommunkod})", office.Lan, Formats.Count(office.Advisors.Count), Formats.Number(office.TotalFte, 1));
-            }
-
-            table.Row("all", $"{response.Offices.Count} offices", "", "", Formats.Count(response.Offices.Sum(o => o.Advisors.Count)), Formats.Number(response.Offices.Sum(o => o.TotalFte), 1));
-            run.Console.Write(table);
+            RegistryViews.WriteOffices(run.Console, response.Offices);
             return 0;
         });
         return command;

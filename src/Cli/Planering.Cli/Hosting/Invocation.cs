@@ -31,6 +31,13 @@ public sealed class Invocation(ParseResult parse, CliEnvironment environment, Gl
 
     public void WriteJson(IMessage message) => environment.Output.WriteLine(JsonOutput.Format(message));
 
+    /// <summary>One message of a stream as one line (NDJSON), flushed so a pipe sees it as it comes.</summary>
+    public void WriteJsonLine(IMessage message)
+    {
+        environment.Output.WriteLine(JsonOutput.FormatLine(message));
+        environment.Output.Flush();
+    }
+
     /// <summary>A note for the person at the terminal that must not mix into JSON on standard output.</summary>
     public void Note(string text) => environment.Error.WriteLine(text);
 

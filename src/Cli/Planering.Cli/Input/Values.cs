@@ -70,4 +70,27 @@ public static class Values
         var trimmed = text?.Trim() ?? string.Empty;
         return trimmed.Length == 2 && trimmed.All(char.IsAsciiDigit) ? trimmed : throw new InputException(field, $"'{text}' is not a two-digit län code");
     }
+
+    /// <summary>The lov names as the API's LovKind has them, lower case.</summary>
+    public static readonly string[] LovNames = ["sportlov", "pasklov", "hostlov", "jullov", "sommarlov"];
+
+    /// <summary>A lov by the API's name or as Swedish writes it (påsklov, höstlov), in any case, with or without the enum prefix.</summary>
+    public static LovKind Lov(string? text, string field)
+    {
+        var word = text?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (word.StartsWith("LOV_KIND_", StringComparison.Ordinal))
+        {
+            word = word["LOV_KIND_".Length..];
+        }
+
+        return word switch
+        {
+            "SPORTLOV" => LovKind.Sportlov,
+            "PASKLOV" or "PÅSKLOV" => LovKind.Pasklov,
+            "HOSTLOV" or "HÖSTLOV" => LovKind.Hostlov,
+            "JULLOV" => LovKind.Jullov,
+            "SOMMARLOV" => LovKind.Sommarlov,
+            _ => throw new InputException(field, $"'{text}' is not one of {string.Join(", ", LovNames)}"),
+        };
+    }
 }

@@ -37,6 +37,25 @@ public static class Formats
         _ => "-",
     };
 
+    public static string Lov(LovKind kind) => kind switch
+    {
+        LovKind.Sportlov => "sportlov",
+        LovKind.Pasklov => "påsklov",
+        LovKind.Hostlov => "höstlov",
+        LovKind.Jullov => "jullov",
+        LovKind.Sommarlov => "sommarlov",
+        _ => "-",
+    };
+
+    /// <summary>Working days as "mon–fri" when they are the five weekdays (or none are given, which means the same), else listed.</summary>
+    public static string Weekdays(IReadOnlyCollection<Weekday> days)
+    {
+        var ordered = days.Distinct().Order().ToList();
+        return ordered.Count == 0 || ordered.SequenceEqual([Weekday.Monday, Weekday.Tuesday, Weekday.Wednesday, Weekday.Thursday, Weekday.Friday])
+            ? "mon–fri"
+            : string.Join(",", ordered.Select(d => d.ToString()[..3].ToLowerInvariant()));
+    }
+
     public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
         instant is null ? "-" : instant.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

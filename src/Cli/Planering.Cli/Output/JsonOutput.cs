@@ -10,5 +10,10 @@ public static class JsonOutput
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
+    private static readonly JsonFormatter LineFormatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
     public static string Format(IMessage message) => Formatter.Format(message);
+
+    /// <summary>The same mapping on one line, for a stream of messages written as NDJSON.</summary>
+    public static string FormatLine(IMessage message) => LineFormatter.Format(message);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Planering.Contracts.V1;
 using Spectre.Console;
 
@@ -76,6 +77,23 @@ public static class SchedulingViews
         if (dialogue.Status == DialogueStatus.Cancelled)
         {
             table.Row("cancelled at", Formats.Instant(dialogue.CancelledAt)).Row("reason", Formats.OrDash(dialogue.CancelReason));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>A kommun's lov periods in one year, with whether the kommun set each one or the default rule gives it.</summary>
+    public static void WriteHolidays(IAnsiConsole console, SchoolHolidays holidays)
+    {
+        console.Heading($"School holidays (lov) of kommun {holidays.Kommunkod} in {holidays.Year}");
+        var table = Tables.Create("lov", "from", "to", "days", "set by");
+        table.Columns[3].Alignment = Justify.Right;
+        foreach (var p in holidays.Periods)
+        {
+            var days = DateOnly.TryParse(p.StartDate, CultureInfo.InvariantCulture, out var start) && DateOnly.TryParse(p.EndDate, CultureInfo.InvariantCulture, out var end)
+                ? Formats.Count(end.DayNumber - start.DayNumber + 1)
+                : "-";
+            table.Row(Formats.Lov(p.Kind), p.StartDate, p.EndDate, days, p.Overridden ? "the kommun" : "default rule");
         }
 
         console.Write(table);
