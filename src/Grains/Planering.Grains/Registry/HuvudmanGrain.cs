@@ -56,12 +56,12 @@ public sealed class HuvudmanGrain(
         await state.WriteStateAsync();
 
         await GrainFactory.GetGrain<IHuvudmanIndexGrain>(record.Kommunkod).UpsertAsync(record);
+        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(record, previousKommun);
         if (previousKommun is not null && previousKommun != record.Kommunkod)
         {
             await GrainFactory.GetGrain<IHuvudmanIndexGrain>(previousKommun).RemoveAsync(record.OrganisationNumber);
         }
 
-        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(record);
         return record;
     }
 
@@ -70,7 +70,7 @@ public sealed class HuvudmanGrain(
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        var officeId = request.OfficeId ?? await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(profile.OrganisationNumber)
+        var officeId = request.OfficeId ?? await GrainFactory.OfficeOfAsync(profile)
             ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
         var me = await ForSlotAsync(profile);
 
