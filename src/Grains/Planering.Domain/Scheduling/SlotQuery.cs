@@ -49,4 +49,9 @@ public sealed record FoundSlot(
     DateTimeOffset EndUtc);
 
 /// <summary>The answer of a search: the slot (or none within the horizon), why earlier days failed, and how many were looked at.</summary>
-public sealed record SlotSearchResult(FoundSlot? Slot, IReadOnlyList<RejectionSummary> Rejections, int DaysExamined);
+/// <param name="EarlierPossibleElsewhere">
+/// False when no office with the same working time could start this huvudman's dialogue any earlier: every day before
+/// the slot was closed by a rule that holds at every office (weekday, public holiday, lov, lead time, cycle, blocked
+/// date) and the slot starts when the working day does. True otherwise, and whenever no slot was found.
+/// </param>
+public sealed record SlotSearchResult(FoundSlot? Slot, IReadOnlyList<RejectionSummary> Rejections, int DaysExamined, bool EarlierPossibleElsewhere);

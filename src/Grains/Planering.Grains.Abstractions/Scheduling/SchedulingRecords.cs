@@ -37,7 +37,8 @@ public sealed record RejectionRecord(
 public sealed record OfficeSlotAnswer(
     [property: Id(0)] SlotRecord? Slot,
     [property: Id(1)] IReadOnlyList<RejectionRecord> Rejections,
-    [property: Id(2)] int DaysExamined);
+    [property: Id(2)] int DaysExamined,
+    [property: Id(3)] bool EarlierPossibleElsewhere);
 
 /// <summary>FindNextSlot's answer: the slot, why earlier days failed, and up to two earlier alternatives elsewhere.</summary>
 [GenerateSerializer, Immutable, Alias("planering.SlotAnswer")]

@@ -85,7 +85,10 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot, cancellationToken));
+        // Every office has the same working time, so when the days before were closed everywhere and the slot starts with
+        // the working day, no other office can be earlier: the searches there (five calls and searches) are skipped.
+        var alternatives = primary.EarlierPossibleElsewhere ? await EarlierElsewhereAsync(me, request, slot, cancellationToken) : [];
+        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, alternatives);
     }
 
     public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
