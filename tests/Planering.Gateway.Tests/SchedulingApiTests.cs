@@ -80,6 +80,22 @@ public sealed class SchedulingApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task On_site_only_a_nearer_office_can_start_earlier_and_is_offered()
+    {
+        // A huvudman in Borlänge with an office of its own kommun, asked on site at an office in Falun, 20 km away.
+        var (nearOffice, huvudman) = await ArrangeAsync("2081", 1);
+        var (farOffice, _) = await ArrangeAsync("2080", 0);
+        var request = Find(huvudman[0], farOffice, StockholmSportlovMonday.AddDays(42));
+        request.Mode = DialogueMode.OnSite;
+
+        var answer = await api.Scheduling.FindNextSlotAsync(request);
+
+        Assert.NotEqual("08:00", answer.Slot.LocalStart);
+        var nearer = Assert.Single(answer.Alternatives);
+        Assert.Equal((nearOffice, answer.Slot.Date, "08:00"), (nearer.OfficeId, nearer.Date, nearer.LocalStart));
+    }
+
+    [Fact]
     public async Task Booking_is_idempotent_survives_a_restart_and_is_listed()
     {
         var (officeId, huvudman) = await ArrangeAsync("0581", 1);

@@ -49,11 +49,15 @@ public sealed class SlotSearchTests
         var result = Search.FindEarliest(Query(Huvudman("0180"), new DateOnly(2027, 3, 1)), new OfficeSchedule([]));
 
         Assert.Equal((new DateOnly(2027, 3, 8), 8 * 60), (result.Slot!.Date, result.Slot.StartMinute));
-        Assert.False(result.EarlierPossibleElsewhere);
+        Assert.Equal(EarlierElsewhere.None, result.EarlierElsewhere);
+
+        // Digital or on site: the digital 08:00 start wins, and nothing starts before the working day.
+        var either = Search.FindEarliest(Query(Huvudman("0180"), new DateOnly(2027, 3, 1), null, null, DialogueMode.Digital, DialogueMode.OnSite), new OfficeSchedule([]));
+        Assert.Equal(EarlierElsewhere.None, either.EarlierElsewhere);
     }
 
     [Fact]
-    public void Another_office_may_be_earlier_when_this_office_s_own_rules_closed_a_day_or_the_slot_starts_later_in_the_day()
+    public void Another_office_may_be_earlier_when_this_office_s_own_rules_closed_a_day_or_the_slot_starts_later_than_it_had_to()
     {
         var monday = new DateOnly(2027, 3, 8);
         var stockholm = Huvudman("0180");
@@ -63,18 +67,23 @@ public sealed class SlotSearchTests
         var afterBooking = Search.FindEarliest(Query(Huvudman("0181"), monday), new OfficeSchedule([BookingOf(first, "taken")]));
         Assert.Equal(monday, afterBooking.Slot!.Date);
         Assert.True(afterBooking.Slot.StartMinute > 8 * 60);
-        Assert.True(afterBooking.EarlierPossibleElsewhere);
+        Assert.Equal(EarlierElsewhere.AnyOffice, afterBooking.EarlierElsewhere);
 
         // An advisor is away on Monday: the office's own rule closes it, Tuesday 08:00 is offered.
         var away = new SchedulingOffice("solna", Solna.Position, Advisors("solna", 2, [new Absence(monday, monday, "kurs")]));
         var absent = Search.FindEarliest(Query(stockholm, monday, office: away), new OfficeSchedule([]));
         Assert.Equal((monday.AddDays(1), 8 * 60), (absent.Slot!.Date, absent.Slot.StartMinute));
-        Assert.True(absent.EarlierPossibleElsewhere);
+        Assert.Equal(EarlierElsewhere.AnyOffice, absent.EarlierElsewhere);
 
-        // On site, travel comes first: a nearer office could start earlier.
+        // On site, the trip comes first: it starts when this office's travel allows, so only a nearer office could be earlier.
         var onSite = Search.FindEarliest(Query(stockholm, monday, null, null, DialogueMode.OnSite), new OfficeSchedule([]));
-        Assert.True(onSite.Slot!.StartMinute > 8 * 60);
-        Assert.True(onSite.EarlierPossibleElsewhere);
+        Assert.Equal(8 * 60 + onSite.Slot!.TravelMinutesOneWay, onSite.Slot.StartMinute);
+        Assert.True(onSite.Slot.TravelMinutesOneWay > 0);
+        Assert.Equal(EarlierElsewhere.NearerOffice, onSite.EarlierElsewhere);
+
+        // …unless this office's own rules closed a day before it.
+        var onSiteAway = Search.FindEarliest(Query(stockholm, monday, null, away, DialogueMode.OnSite), new OfficeSchedule([]));
+        Assert.Equal(EarlierElsewhere.AnyOffice, onSiteAway.EarlierElsewhere);
     }
 
     [Fact]

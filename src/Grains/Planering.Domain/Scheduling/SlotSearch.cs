@@ -60,15 +60,14 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
             if (best is not null)
             {
-                var earliestStart = best.StartMinute == Minutes(WorkingTime.Hours.DayStart);
-                return new SlotSearchResult(best, tally.Summaries, examined, EarlierPossibleElsewhere: !(closedEverywhereSoFar && earliestStart));
+                return new SlotSearchResult(best, tally.Summaries, examined, Elsewhere(query, best, closedEverywhereSoFar));
             }
 
             tally.Add(failure ?? RejectionCode.AdvisorsBusy, date);
             closedEverywhereSoFar = false;
         }
 
-        return new SlotSearchResult(null, tally.Summaries, examined, EarlierPossibleElsewhere: true);
+        return new SlotSearchResult(null, tally.Summaries, examined, EarlierElsewhere.AnyOffice);
     }
 
     /// <summary>
@@ -95,6 +94,27 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
         var (slot, failure) = EarliestOnDay(query, schedule, date, mode, advisorIds, startMinute);
         return slot is null ? (null, failure) : (slot, null);
+    }
+
+    /// <summary>Which other offices could start earlier than <paramref name="slot"/>, the earliest this office has (see <see cref="EarlierElsewhere"/>).</summary>
+    private EarlierElsewhere Elsewhere(SlotQuery query, FoundSlot slot, bool closedEverywhereBefore)
+    {
+        var dayStart = Minutes(WorkingTime.Hours.DayStart);
+        if (!closedEverywhereBefore)
+        {
+            return EarlierElsewhere.AnyOffice;
+        }
+
+        if (slot.Mode == DialogueMode.Digital && slot.StartMinute == dayStart)
+        {
+            return EarlierElsewhere.None;
+        }
+
+        // Asked for on site only (with digital allowed, any office could offer a digital start at the day's beginning):
+        // a farther office travels at least as long, so it starts no earlier.
+        return query.Modes is [DialogueMode.OnSite] && slot.StartMinute == dayStart + slot.TravelMinutesOneWay
+            ? EarlierElsewhere.NearerOffice
+            : EarlierElsewhere.AnyOffice;
     }
 
     /// <summary>

@@ -85,9 +85,8 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        // Every office has the same working time, so when the days before were closed everywhere and the slot starts with
-        // the working day, no other office can be earlier: the searches there (five calls and searches) are skipped.
-        var alternatives = primary.EarlierPossibleElsewhere ? await EarlierElsewhereAsync(me, request, slot, cancellationToken) : [];
+        // Searched only where a slot could be earlier (see EarlierElsewhere): most answers ask no other office at all.
+        var alternatives = primary.EarlierElsewhere == EarlierElsewhere.None ? [] : await EarlierElsewhereAsync(me, request, slot, primary.EarlierElsewhere, cancellationToken);
         return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, alternatives);
     }
 
@@ -162,10 +161,18 @@ public sealed class HuvudmanGrain(
     /// <remarks>
     /// Only a slot before the one found can be an alternative, so the other offices search up to the found date and no
     /// further: the same answer, but an office that can never fit the trip stops there instead of walking the whole horizon.
+    /// With <see cref="EarlierElsewhere.NearerOffice"/> only offices nearer the huvudman than the found one are asked.
     /// </remarks>
-    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(
+        HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, EarlierElsewhere scope, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        if (scope == EarlierElsewhere.NearerOffice)
+        {
+            var here = me.Position.ToDomain();
+            var foundKm = offices.FirstOrDefault(o => o.OfficeId == found.OfficeId) is { } office ? here.DistanceKmTo(office.Position.ToDomain()) : double.MaxValue;
+            offices = offices.Where(o => here.DistanceKmTo(o.Position.ToDomain()) < foundKm).ToList();
+        }
 
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());

@@ -19,7 +19,7 @@ internal static class SchedulingMapping
             summary.Days, summary.FirstDate, summary.LastDate, summary.Example);
 
     public static OfficeSlotAnswer ToRecord(this SlotSearchResult result, bool spsm) =>
-        new(result.Slot?.ToRecord(spsm), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined, result.EarlierPossibleElsewhere);
+        new(result.Slot?.ToRecord(spsm), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined, result.EarlierElsewhere);
 
     public static Booking ToBooking(this DialogueRecord d) =>
         new(d.DialogueId, d.RequestId, d.HuvudmanId, d.HuvudmanName, d.Slot.OfficeId, d.Slot.Date, d.Slot.StartMinute, d.Slot.EndMinute,
