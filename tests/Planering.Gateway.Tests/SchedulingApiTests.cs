@@ -57,6 +57,45 @@ public sealed class SchedulingApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Earlier_slots_at_other_offices_are_offered_only_when_one_could_be_earlier()
+    {
+        var (officeId, huvudman) = await ArrangeAsync("0582", 2);
+        var earliest = StockholmSportlovMonday.AddDays(42);
+
+        // The fresh office's first open day at 08:00: every office keeps the same days and hours, so none is earlier.
+        var first = await api.Scheduling.FindNextSlotAsync(Find(huvudman[0], officeId, earliest));
+        Assert.Equal("08:00", first.Slot.LocalStart);
+        Assert.Empty(first.Alternatives);
+        await api.Scheduling.BookDialogueAsync(new BookDialogueRequest { RequestId = $"alt-{Guid.NewGuid():N}", HuvudmanId = huvudman[0], Slot = first.Slot });
+
+        // Its only two advisors now hold that morning: the next slot there is later, and other offices can start earlier.
+        var second = await api.Scheduling.FindNextSlotAsync(Find(huvudman[1], officeId, earliest));
+        Assert.True(second.Slot.Start.ToDateTimeOffset() > first.Slot.Start.ToDateTimeOffset());
+        Assert.InRange(second.Alternatives.Count, 1, 2);
+        Assert.All(second.Alternatives, a =>
+        {
+            Assert.NotEqual(officeId, a.OfficeId);
+            Assert.True(a.Start.ToDateTimeOffset() < second.Slot.Start.ToDateTimeOffset());
+        });
+    }
+
+    [Fact]
+    public async Task On_site_only_a_nearer_office_can_start_earlier_and_is_offered()
+    {
+        // A huvudman in Borlänge with an office of its own kommun, asked on site at an office in Falun, 20 km away.
+        var (nearOffice, huvudman) = await ArrangeAsync("2081", 1);
+        var (farOffice, _) = await ArrangeAsync("2080", 0);
+        var request = Find(huvudman[0], farOffice, StockholmSportlovMonday.AddDays(42));
+        request.Mode = DialogueMode.OnSite;
+
+        var answer = await api.Scheduling.FindNextSlotAsync(request);
+
+        Assert.NotEqual("08:00", answer.Slot.LocalStart);
+        var nearer = Assert.Single(answer.Alternatives);
+        Assert.Equal((nearOffice, answer.Slot.Date, "08:00"), (nearer.OfficeId, nearer.Date, nearer.LocalStart));
+    }
+
+    [Fact]
     public async Task Booking_is_idempotent_survives_a_restart_and_is_listed()
     {
         var (officeId, huvudman) = await ArrangeAsync("0581", 1);

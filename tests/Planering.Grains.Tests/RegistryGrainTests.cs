@@ -98,16 +98,26 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_huvudman_that_moves_kommun_moves_between_index_shards()
+    public async Task A_huvudman_that_moves_kommun_moves_between_index_shards_and_keeps_its_office()
     {
+        // An office with staff, so the huvudman gets one (the nearest of whatever offices other tests made).
+        var officeId = TestKeys.OfficeId("orebro");
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).UpsertAsync(new OfficeUpsert("Örebro", "1880", null, null));
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday], [])]);
         var number = TestKeys.OrganisationNumber();
         var grain = Grains.GetGrain<IHuvudmanGrain>(number);
-        await grain.UpsertAsync(new HuvudmanUpsert("Flyttar AB", HuvudmanType.Independent, "1880", null, 50, false));
-        await grain.UpsertAsync(new HuvudmanUpsert("Flyttar AB", HuvudmanType.Independent, "1881", null, 50, false));
+        var before = await grain.UpsertAsync(new HuvudmanUpsert("Flyttar AB", HuvudmanType.Independent, "1880", null, 50, false));
+        var office = await Grains.OfficeOfAsync(before);
+        Assert.NotNull(office);
+
+        var after = await grain.UpsertAsync(new HuvudmanUpsert("Flyttar AB", HuvudmanType.Independent, "1881", null, 50, false));
 
         var query = Grains.GetGrain<IHuvudmanQueryGrain>(0);
         Assert.DoesNotContain((await query.ListAsync(new HuvudmanFilter(null, "1880", null, null), 1000, null)).Items, i => i.Huvudman.OrganisationNumber == number);
-        Assert.Contains((await query.ListAsync(new HuvudmanFilter(null, "1881", null, null), 1000, null)).Items, i => i.Huvudman.OrganisationNumber == number);
+        var moved = Assert.Single((await query.ListAsync(new HuvudmanFilter(null, "1881", null, null), 1000, null)).Items, i => i.Huvudman.OrganisationNumber == number);
+        Assert.Equal(office, moved.OfficeId);
+        Assert.Equal(office, await Grains.OfficeOfAsync(after));
+        Assert.Null(await Grains.GetGrain<IHuvudmanIndexGrain>("1880").OfficeOfAsync(number));
     }
 
     [Fact]
@@ -129,9 +139,9 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
         await Grains.GetGrain<IRegionalOfficeGrain>(officeId).UpsertAsync(new OfficeUpsert("Kiruna", "2584", null, null));
         await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday, DayOfWeek.Tuesday], [])]);
         var number = TestKeys.OrganisationNumber();
-        await Grains.GetGrain<IHuvudmanGrain>(number).UpsertAsync(new HuvudmanUpsert("Malmfälten AB", HuvudmanType.Independent, "2584", null, 10, false));
+        var huvudman = await Grains.GetGrain<IHuvudmanGrain>(number).UpsertAsync(new HuvudmanUpsert("Malmfälten AB", HuvudmanType.Independent, "2584", null, 10, false));
 
-        Assert.Equal(officeId, await Grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(number));
+        Assert.Equal(officeId, await Grains.OfficeOfAsync(huvudman));
         var listed = await Grains.GetGrain<IHuvudmanQueryGrain>(0).ListAsync(new HuvudmanFilter(null, null, officeId, null), 100, null);
         Assert.Equal(number, Assert.Single(listed.Items).Huvudman.OrganisationNumber);
         Assert.Equal(officeId, listed.Items[0].OfficeId);

@@ -43,6 +43,50 @@ public sealed class SlotSearchTests
     }
 
     [Fact]
+    public void No_office_can_be_earlier_when_only_rules_common_to_every_office_closed_the_days_before_and_the_slot_opens_the_day()
+    {
+        // Sportlov and the weekend close 1–7 March 2027 everywhere; the empty office offers Monday 08:00, the day's start.
+        var result = Search.FindEarliest(Query(Huvudman("0180"), new DateOnly(2027, 3, 1)), new OfficeSchedule([]));
+
+        Assert.Equal((new DateOnly(2027, 3, 8), 8 * 60), (result.Slot!.Date, result.Slot.StartMinute));
+        Assert.Equal(EarlierElsewhere.None, result.EarlierElsewhere);
+
+        // Digital or on site: the digital 08:00 start wins, and nothing starts before the working day.
+        var either = Search.FindEarliest(Query(Huvudman("0180"), new DateOnly(2027, 3, 1), null, null, DialogueMode.Digital, DialogueMode.OnSite), new OfficeSchedule([]));
+        Assert.Equal(EarlierElsewhere.None, either.EarlierElsewhere);
+    }
+
+    [Fact]
+    public void Another_office_may_be_earlier_when_this_office_s_own_rules_closed_a_day_or_the_slot_starts_later_than_it_had_to()
+    {
+        var monday = new DateOnly(2027, 3, 8);
+        var stockholm = Huvudman("0180");
+
+        // The advisors are busy on Monday morning: the slot starts later that day.
+        var first = Search.FindEarliest(Query(stockholm, monday), new OfficeSchedule([])).Slot!;
+        var afterBooking = Search.FindEarliest(Query(Huvudman("0181"), monday), new OfficeSchedule([BookingOf(first, "taken")]));
+        Assert.Equal(monday, afterBooking.Slot!.Date);
+        Assert.True(afterBooking.Slot.StartMinute > 8 * 60);
+        Assert.Equal(EarlierElsewhere.AnyOffice, afterBooking.EarlierElsewhere);
+
+        // An advisor is away on Monday: the office's own rule closes it, Tuesday 08:00 is offered.
+        var away = new SchedulingOffice("solna", Solna.Position, Advisors("solna", 2, [new Absence(monday, monday, "kurs")]));
+        var absent = Search.FindEarliest(Query(stockholm, monday, office: away), new OfficeSchedule([]));
+        Assert.Equal((monday.AddDays(1), 8 * 60), (absent.Slot!.Date, absent.Slot.StartMinute));
+        Assert.Equal(EarlierElsewhere.AnyOffice, absent.EarlierElsewhere);
+
+        // On site, the trip comes first: it starts when this office's travel allows, so only a nearer office could be earlier.
+        var onSite = Search.FindEarliest(Query(stockholm, monday, null, null, DialogueMode.OnSite), new OfficeSchedule([]));
+        Assert.Equal(8 * 60 + onSite.Slot!.TravelMinutesOneWay, onSite.Slot.StartMinute);
+        Assert.True(onSite.Slot.TravelMinutesOneWay > 0);
+        Assert.Equal(EarlierElsewhere.NearerOffice, onSite.EarlierElsewhere);
+
+        // …unless this office's own rules closed a day before it.
+        var onSiteAway = Search.FindEarliest(Query(stockholm, monday, null, away, DialogueMode.OnSite), new OfficeSchedule([]));
+        Assert.Equal(EarlierElsewhere.AnyOffice, onSiteAway.EarlierElsewhere);
+    }
+
+    [Fact]
     public void The_same_week_is_free_for_a_kommun_whose_sportlov_is_another_week()
     {
         // Göteborg (Västra Götaland) takes week 7, so 1 March 2027 is an ordinary day there.

@@ -25,7 +25,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
 
         var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic);
         var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertAsync(upsert);
-        var officeId = await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(record.OrganisationNumber);
+        var officeId = await grains.OfficeOfAsync(record);
         return record.ToMessage(officeId);
     }
 
@@ -37,7 +37,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         violations.ThrowIfAny();
 
         var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).GetAsync();
-        var officeId = await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(record.OrganisationNumber);
+        var officeId = await grains.OfficeOfAsync(record);
         return record.ToMessage(officeId);
     }
 

@@ -36,6 +36,11 @@ public static class SecuritySetup
         {
             // Claims keep their JWT names (sub, role), so the role claim is what the settings say it is.
             jwt.MapInboundClaims = false;
+
+            // The same token comes with every call of a client: validate it once, remember it until it expires.
+            var handler = jwt.TokenHandlers.Single();
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new ValidatedTokenCache(handler, TimeProvider.System));
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,

@@ -27,12 +27,14 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         var leadDate = Workload.EarliestDialogueDate(query.Today, WorkingTime);
         var last = query.Earliest.AddDays(query.HorizonDays - 1);
         var examined = 0;
+        var closedEverywhereSoFar = true;
         for (var date = query.Earliest; date <= last; date = date.AddDays(1))
         {
             examined++;
             if (DayRejection(query, schedule, date, leadDate) is { } dayRule)
             {
                 tally.Add(dayRule.Code, date, dayRule.Example);
+                closedEverywhereSoFar &= IsSameAtEveryOffice(dayRule.Code);
                 continue;
             }
 
@@ -58,13 +60,14 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
             if (best is not null)
             {
-                return new SlotSearchResult(best, tally.Summaries, examined);
+                return new SlotSearchResult(best, tally.Summaries, examined, Elsewhere(query, best, closedEverywhereSoFar));
             }
 
             tally.Add(failure ?? RejectionCode.AdvisorsBusy, date);
+            closedEverywhereSoFar = false;
         }
 
-        return new SlotSearchResult(null, tally.Summaries, examined);
+        return new SlotSearchResult(null, tally.Summaries, examined, EarlierElsewhere.AnyOffice);
     }
 
     /// <summary>
@@ -92,6 +95,34 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         var (slot, failure) = EarliestOnDay(query, schedule, date, mode, advisorIds, startMinute);
         return slot is null ? (null, failure) : (slot, null);
     }
+
+    /// <summary>Which other offices could start earlier than <paramref name="slot"/>, the earliest this office has (see <see cref="EarlierElsewhere"/>).</summary>
+    private EarlierElsewhere Elsewhere(SlotQuery query, FoundSlot slot, bool closedEverywhereBefore)
+    {
+        var dayStart = Minutes(WorkingTime.Hours.DayStart);
+        if (!closedEverywhereBefore)
+        {
+            return EarlierElsewhere.AnyOffice;
+        }
+
+        if (slot.Mode == DialogueMode.Digital && slot.StartMinute == dayStart)
+        {
+            return EarlierElsewhere.None;
+        }
+
+        // Asked for on site only (with digital allowed, any office could offer a digital start at the day's beginning):
+        // a farther office travels at least as long, so it starts no earlier.
+        return query.Modes is [DialogueMode.OnSite] && slot.StartMinute == dayStart + slot.TravelMinutesOneWay
+            ? EarlierElsewhere.NearerOffice
+            : EarlierElsewhere.AnyOffice;
+    }
+
+    /// <summary>
+    /// The day rules that depend only on the calendar, the working time and the huvudman, checked before any rule of
+    /// the office's own (its caps, advisors, travel): a day they close is closed at every office with this working time.
+    /// </summary>
+    private static bool IsSameAtEveryOffice(RejectionCode code) => code is RejectionCode.NonWorkingDay or RejectionCode.PublicHoliday
+        or RejectionCode.SchoolHoliday or RejectionCode.LeadTime or RejectionCode.CycleSpacing or RejectionCode.BlockedDate;
 
     private (RejectionCode Code, string? Example)? DayRejection(SlotQuery query, OfficeSchedule schedule, DateOnly date, DateOnly leadDate)
     {

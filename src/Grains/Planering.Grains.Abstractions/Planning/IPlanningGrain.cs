@@ -2,17 +2,21 @@ using Planering.Grains.Registry;
 
 namespace Planering.Grains.Planning;
 
-/// <summary>The live assignment huvudman → office for the whole country (key: <c>sweden</c>).</summary>
+/// <summary>
+/// The single writer of the live assignment huvudman → office for the whole country (key: <c>sweden</c>). The assignment
+/// itself is stored in the kommun index shards (<see cref="IHuvudmanIndexGrain"/>); ask where one huvudman is with
+/// <see cref="HuvudmanOffice.OfficeOfAsync"/>.
+/// </summary>
 [Alias("planering.IPlanningGrain")]
 public interface IPlanningGrain : IGrainWithStringKey
 {
-    /// <summary>Assigns a huvudman that has no office yet (to the nearest office) and returns its office id.</summary>
+    /// <summary>
+    /// Assigns a huvudman that has no office yet (to the nearest office) and returns its office id; one that moved from
+    /// <paramref name="previousKommunkod"/> keeps its office, now recorded in its new kommun's shard. Call it before the
+    /// huvudman leaves the old shard.
+    /// </summary>
     [Alias("Place")]
-    Task<string?> PlaceAsync(HuvudmanRecord huvudman);
-
-    /// <summary>The office a huvudman is assigned to, or null when there is no office yet.</summary>
-    [Alias("GetOfficeOf"), ReadOnly]
-    Task<string?> GetOfficeOfAsync(string organisationNumber);
+    Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod);
 
     /// <summary>Tells the plan that offices or their staffing changed: it re-solves shortly (bursts give one re-solve).</summary>
     [Alias("OfficesChanged")]

@@ -15,11 +15,29 @@ public interface IHuvudmanIndexGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(string organisationNumber);
 
-    /// <summary>Records the offices the planning grain assigned (organisation number → office id).</summary>
+    /// <summary>
+    /// Records the offices the planning grain assigned (organisation number → office id). The shards are where the live
+    /// assignment is stored: each holds its kommun's part, so no write grows with the whole country.
+    /// </summary>
     [Alias("SetOffices")]
     Task SetOfficesAsync(IReadOnlyDictionary<string, string> officeByHuvudman);
+
+    /// <summary>The office a huvudman of this kommun is assigned to; null when it has none yet or is not listed here.</summary>
+    [Alias("OfficeOf"), ReadOnly]
+    Task<string?> OfficeOfAsync(string organisationNumber);
 
     /// <summary>Entries matching the filter after the given organisation number (exclusive), at most <paramref name="limit"/>.</summary>
     [Alias("List"), ReadOnly]
     Task<HuvudmanShardPage> ListAsync(HuvudmanFilter filter, string? after, int limit);
+}
+
+/// <summary>The one way to ask where a huvudman is assigned: its kommun's index shard, which stores that part of the plan.</summary>
+public static class HuvudmanOffice
+{
+    public static Task<string?> OfficeOfAsync(this IGrainFactory grains, HuvudmanRecord huvudman)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(huvudman);
+        return grains.GetGrain<IHuvudmanIndexGrain>(huvudman.Kommunkod).OfficeOfAsync(huvudman.OrganisationNumber);
+    }
 }

@@ -7,21 +7,25 @@ using Planering.Grains.Registry;
 
 namespace Planering.Grains.Planning;
 
+/// <remarks>
+/// Field 0 once held the whole assignment; it now lives in the kommun index shards, and the serializer skips the old
+/// field when it reads a state stored before.
+/// </remarks>
 [GenerateSerializer, Alias("planering.PlanningState")]
 public sealed class PlanningState
 {
-    [Id(0)] public Dictionary<string, string> OfficeByHuvudman { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>Huvudmän moved by the last re-solve.</summary>
     [Id(1)] public int LastMoved { get; set; }
 }
 
 /// <summary>
-/// The live assignment huvudman → office, the single writer of it. A new huvudman goes to the nearest office at once;
+/// The single writer of the live assignment huvudman → office. A new huvudman goes to the nearest office at once;
 /// the load balancer (<see cref="LoadBalancer"/>, model on <see cref="AssignmentProblem"/>) re-solves the whole
 /// assignment on request and, debounced, after offices or staffing change. A re-solve starts from the live assignment,
-/// so a huvudman moves only when that gains more than the move penalty. The index shards get every change, so
-/// listings by office follow the plan.
+/// so a huvudman moves only when that gains more than the move penalty.
+/// The assignment is stored in the kommun index shards (each holds its own kommun's part), not here: a registration
+/// or a move rewrites one kommun's shard, never a state that grows with the whole country, and listings by office read
+/// the plan where it is kept. This grain is not reentrant, so a placement never interleaves with a re-solve.
 /// </summary>
 public sealed partial class PlanningGrain(
     [PersistentState("planning", StorageNames.Planering)] IPersistentState<PlanningState> state,
@@ -34,9 +38,17 @@ public sealed partial class PlanningGrain(
     private IReadOnlyList<OfficeRecord>? _offices;
     private IGrainTimer? _pendingRebalance;
 
-    public async Task<string?> PlaceAsync(HuvudmanRecord huvudman)
+    public async Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod)
     {
-        if (!state.State.OfficeByHuvudman.TryGetValue(huvudman.OrganisationNumber, out var officeId))
+        // A huvudman that moved kommun is listed in its new shard without an office: it keeps the one its old shard has.
+        var officeId = await GrainFactory.OfficeOfAsync(huvudman);
+        if (officeId is null && previousKommunkod is not null && previousKommunkod != huvudman.Kommunkod)
+        {
+            officeId = await GrainFactory.GetGrain<IHuvudmanIndexGrain>(previousKommunkod).OfficeOfAsync(huvudman.OrganisationNumber);
+        }
+
+        var isNew = officeId is null;
+        if (officeId is null)
         {
             var offices = _offices ??= await WorldReader.OfficesAsync(GrainFactory);
             officeId = NearestOfficeAssignment.Nearest(
@@ -45,20 +57,17 @@ public sealed partial class PlanningGrain(
             {
                 return null;
             }
+        }
 
-            state.State.OfficeByHuvudman[huvudman.OrganisationNumber] = officeId;
-            await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IHuvudmanIndexGrain>(huvudman.Kommunkod)
+            .SetOfficesAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [huvudman.OrganisationNumber] = officeId });
+        if (isNew)
+        {
             await this.PublishPlanChangeAsync(logger, "assignment-changed", officeId);
         }
 
-        // Always tell the huvudman's current kommun shard: it may have just moved there.
-        await GrainFactory.GetGrain<IHuvudmanIndexGrain>(huvudman.Kommunkod)
-            .SetOfficesAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [huvudman.OrganisationNumber] = officeId });
         return officeId;
     }
-
-    public Task<string?> GetOfficeOfAsync(string organisationNumber) =>
-        Task.FromResult(state.State.OfficeByHuvudman.GetValueOrDefault(organisationNumber));
 
     public Task OfficesChangedAsync()
     {
@@ -76,23 +85,23 @@ public sealed partial class PlanningGrain(
 
     public async Task<PlanRecord> GetPlanAsync()
     {
-        var (huvudman, offices) = await ReadWorldAsync();
+        var live = await ReadWorldAsync();
         var world = PlanningMapping.World();
-        var problem = world.Problem(huvudman, offices, Year(), state.State.OfficeByHuvudman);
+        var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
             return NoOffices();
         }
 
-        var solution = problem.Evaluate(PlanningMapping.Complete(problem, huvudman, state.State.OfficeByHuvudman));
-        return world.Report(problem, solution, huvudman, offices).ToRecord(clock.GetUtcNow()) with { Moved = state.State.LastMoved };
+        var solution = problem.Evaluate(PlanningMapping.Complete(problem, live.Huvudman, live.Assignment));
+        return world.Report(problem, solution, live.Huvudman, live.Offices).ToRecord(clock.GetUtcNow()) with { Moved = state.State.LastMoved };
     }
 
     public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
     {
-        var (huvudman, offices) = await ReadWorldAsync();
+        var live = await ReadWorldAsync();
         var world = PlanningMapping.World();
-        var problem = world.Problem(huvudman, offices, Year(), state.State.OfficeByHuvudman);
+        var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
             return NoOffices();
@@ -103,43 +112,39 @@ public sealed partial class PlanningGrain(
 
         // The last moment a caller that gave up can stop it: from here the new assignment is stored and announced.
         cancellationToken.ThrowIfCancellationRequested();
-        var changed = await ApplyCoreAsync(solution.OfficeByHuvudman, huvudman);
-        LogRebalanced(logger, huvudman.Count, problem.Offices.Count, changed);
-        return world.Report(problem, solution, huvudman, offices).ToRecord(clock.GetUtcNow());
+        var changed = await ApplyCoreAsync(solution.OfficeByHuvudman, live);
+        LogRebalanced(logger, live.Huvudman.Count, problem.Offices.Count, changed);
+        return world.Report(problem, solution, live.Huvudman, live.Offices).ToRecord(clock.GetUtcNow());
     }
 
     public async Task<PlanningSnapshot> SnapshotAsync()
     {
         var offices = await WorldReader.OfficesAsync(GrainFactory);
         var listings = await WorldReader.HuvudmanAsync(GrainFactory);
-        return new PlanningSnapshot(offices, listings.Select(l => l.Huvudman).ToList(),
-            new Dictionary<string, string>(state.State.OfficeByHuvudman, StringComparer.Ordinal));
+        return new PlanningSnapshot(offices, listings.Select(l => l.Huvudman).ToList(), AssignmentOf(listings));
     }
 
     public async Task<PlanRecord> ApplyAsync(IReadOnlyDictionary<string, string> officeByHuvudman)
     {
         _offices = null;
-        var (huvudman, _) = await ReadWorldAsync();
-        await ApplyCoreAsync(officeByHuvudman, huvudman);
+        await ApplyCoreAsync(officeByHuvudman, await ReadWorldAsync());
         return await GetPlanAsync();
     }
 
-    /// <summary>Stores the assignments that differ from the live ones, tells their shards and the forecast; returns how many moved.</summary>
-    private async Task<int> ApplyCoreAsync(IReadOnlyDictionary<string, string> assignment, IReadOnlyList<PlanningHuvudman> huvudman)
+    /// <summary>
+    /// Stores the assignments that differ from the live ones in their kommun shards, then tells the forecast; returns
+    /// how many moved. A shard that fails leaves its kommun as it was (each shard's write is whole) and the call fails;
+    /// the next re-solve starts from what the shards hold.
+    /// </summary>
+    private async Task<int> ApplyCoreAsync(IReadOnlyDictionary<string, string> assignment, LiveWorld live)
     {
-        var live = state.State.OfficeByHuvudman;
-        var changed = huvudman
-            .Where(h => assignment.TryGetValue(h.Id, out var office) && (!live.TryGetValue(h.Id, out var current) || current != office))
+        var changed = live.Huvudman
+            .Where(h => assignment.TryGetValue(h.Id, out var office) && (!live.Assignment.TryGetValue(h.Id, out var current) || current != office))
             .ToList();
-        foreach (var h in changed)
-        {
-            live[h.Id] = assignment[h.Id];
-        }
-
+        await Task.WhenAll(changed.GroupBy(h => h.Kommunkod).Select(g => GrainFactory.GetGrain<IHuvudmanIndexGrain>(g.Key)
+            .SetOfficesAsync(g.ToDictionary(h => h.Id, h => assignment[h.Id], StringComparer.Ordinal))));
         state.State.LastMoved = changed.Count;
         await state.WriteStateAsync();
-        await Task.WhenAll(changed.GroupBy(h => h.Kommunkod).Select(g => GrainFactory.GetGrain<IHuvudmanIndexGrain>(g.Key)
-            .SetOfficesAsync(g.ToDictionary(h => h.Id, h => live[h.Id], StringComparer.Ordinal))));
         if (changed.Count > 0)
         {
             await this.PublishPlanChangeAsync(logger, "assignment-changed", null);
@@ -148,12 +153,19 @@ public sealed partial class PlanningGrain(
         return changed.Count;
     }
 
-    private async Task<(List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices)> ReadWorldAsync()
+    /// <summary>The huvudmän and offices as the planning model sees them, and the live assignment the shards hold.</summary>
+    private async Task<LiveWorld> ReadWorldAsync()
     {
         var offices = await WorldReader.OfficesAsync(GrainFactory);
         var listings = await WorldReader.HuvudmanAsync(GrainFactory);
-        return (listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList());
+        return new LiveWorld(
+            listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings));
     }
+
+    private static Dictionary<string, string> AssignmentOf(IEnumerable<HuvudmanListing> listings) =>
+        listings.Where(l => l.OfficeId is not null).ToDictionary(l => l.Huvudman.OrganisationNumber, l => l.OfficeId!, StringComparer.Ordinal);
+
+    private sealed record LiveWorld(List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment);
 
     /// <summary>The plan while no office has staff: nothing can be assigned, nothing is feasible.</summary>
     private PlanRecord NoOffices() => new([], 0, 0, 0, 0, 0, 0, Feasible: false, 0, 0, clock.GetUtcNow());

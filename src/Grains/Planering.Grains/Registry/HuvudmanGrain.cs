@@ -56,12 +56,12 @@ public sealed class HuvudmanGrain(
         await state.WriteStateAsync();
 
         await GrainFactory.GetGrain<IHuvudmanIndexGrain>(record.Kommunkod).UpsertAsync(record);
+        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(record, previousKommun);
         if (previousKommun is not null && previousKommun != record.Kommunkod)
         {
             await GrainFactory.GetGrain<IHuvudmanIndexGrain>(previousKommun).RemoveAsync(record.OrganisationNumber);
         }
 
-        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(record);
         return record;
     }
 
@@ -70,7 +70,7 @@ public sealed class HuvudmanGrain(
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        var officeId = request.OfficeId ?? await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).GetOfficeOfAsync(profile.OrganisationNumber)
+        var officeId = request.OfficeId ?? await GrainFactory.OfficeOfAsync(profile)
             ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
         var me = await ForSlotAsync(profile);
 
@@ -85,7 +85,9 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, await EarlierElsewhereAsync(me, request, slot, cancellationToken));
+        // Searched only where a slot could be earlier (see EarlierElsewhere): most answers ask no other office at all.
+        var alternatives = primary.EarlierElsewhere == EarlierElsewhere.None ? [] : await EarlierElsewhereAsync(me, request, slot, primary.EarlierElsewhere, cancellationToken);
+        return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, alternatives);
     }
 
     public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
@@ -159,10 +161,18 @@ public sealed class HuvudmanGrain(
     /// <remarks>
     /// Only a slot before the one found can be an alternative, so the other offices search up to the found date and no
     /// further: the same answer, but an office that can never fit the trip stops there instead of walking the whole horizon.
+    /// With <see cref="EarlierElsewhere.NearerOffice"/> only offices nearer the huvudman than the found one are asked.
     /// </remarks>
-    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SlotRecord>> EarlierElsewhereAsync(
+        HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, EarlierElsewhere scope, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        if (scope == EarlierElsewhere.NearerOffice)
+        {
+            var here = me.Position.ToDomain();
+            var foundKm = offices.FirstOrDefault(o => o.OfficeId == found.OfficeId) is { } office ? here.DistanceKmTo(office.Position.ToDomain()) : double.MaxValue;
+            offices = offices.Where(o => here.DistanceKmTo(o.Position.ToDomain()) < foundKm).ToList();
+        }
 
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());

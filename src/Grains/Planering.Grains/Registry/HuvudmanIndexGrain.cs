@@ -48,6 +48,9 @@ public sealed class HuvudmanIndexGrain(
         }
     }
 
+    public Task<string?> OfficeOfAsync(string organisationNumber) =>
+        Task.FromResult(state.State.Entries.GetValueOrDefault(organisationNumber)?.OfficeId);
+
     public Task<HuvudmanShardPage> ListAsync(HuvudmanFilter filter, string? after, int limit)
     {
         _ordered ??= state.State.Entries.Values.OrderBy(e => e.Huvudman.OrganisationNumber, StringComparer.Ordinal).ToList();

@@ -129,6 +129,7 @@ public sealed class RegionalOfficeGrain(
 
     private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
 
+    /// <summary>Every office searches with the same working time; FindNextSlot relies on it to skip alternatives that cannot be earlier.</summary>
     private static SlotSearch SearchFor(HuvudmanForSlot huvudman) =>
         new(OfficeWorkingTime.Default, SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), WorkloadModel.Default);
 

@@ -8,6 +8,8 @@ namespace Planering.Grains.Scheduling;
 /// <summary>Conversions between the scheduling domain and the records that cross grain calls and are stored.</summary>
 internal static class SchedulingMapping
 {
+    private static readonly SchoolHolidayCalendar DefaultSchoolCalendar = SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, []);
+
     public static SlotRecord ToRecord(this FoundSlot slot, bool spsm) =>
         new(slot.OfficeId, slot.Date, slot.StartMinute, slot.EndMinute, slot.Mode, slot.AdvisorIds, slot.Effort.DialogueHours,
             slot.Effort.PreparationHours, slot.TravelMinutesOneWay, slot.PreparationDeadline, slot.StartUtc, slot.EndUtc, spsm);
@@ -17,7 +19,7 @@ internal static class SchedulingMapping
             summary.Days, summary.FirstDate, summary.LastDate, summary.Example);
 
     public static OfficeSlotAnswer ToRecord(this SlotSearchResult result, bool spsm) =>
-        new(result.Slot?.ToRecord(spsm), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined);
+        new(result.Slot?.ToRecord(spsm), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined, result.EarlierElsewhere);
 
     public static Booking ToBooking(this DialogueRecord d) =>
         new(d.DialogueId, d.RequestId, d.HuvudmanId, d.HuvudmanName, d.Slot.OfficeId, d.Slot.Date, d.Slot.StartMinute, d.Slot.EndMinute,
@@ -37,6 +39,10 @@ internal static class SchedulingMapping
     public static LovPeriodRecord ToRecord(this LovPeriod p) => new(p.Kind, p.Start, p.End, p.Overridden);
 
     /// <summary>The school calendar with a kommun's own overrides on top of the defaults.</summary>
-    public static SchoolHolidayCalendar SchoolCalendar(IEnumerable<LovOverrideRecord> overrides) =>
-        SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, overrides.Select(o => o.ToDomain()));
+    /// <summary>
+    /// The lov calendar a search uses: a kommun's own overrides on top of the defaults. Most kommuner have none, and
+    /// they share one calendar, so its computed lov periods are kept across searches instead of worked out each time.
+    /// </summary>
+    public static SchoolHolidayCalendar SchoolCalendar(IReadOnlyCollection<LovOverrideRecord> overrides) =>
+        overrides.Count == 0 ? DefaultSchoolCalendar : SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, overrides.Select(o => o.ToDomain()));
 }
