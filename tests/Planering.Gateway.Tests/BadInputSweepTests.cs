@@ -483,6 +483,9 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Holiday("year 0", r => r.Year = 0, "year");
         Holiday("year negative", r => r.Year = -1, "year");
         Holiday("year 1800", r => r.Year = 1800, "year");
+        Holiday("year 1900, inside the holiday calendar but outside the registry's years", r => r.Year = 1900, "year");
+        Holiday("year 2150", r => r.Year = 2150, "year");
+        Holiday("dates in 1900", r => { r.Year = 1900; r.Week = 0; r.StartDate = "1900-03-05"; r.EndDate = "1900-03-09"; }, "year");
         Holiday("year 3000", r => r.Year = 3000, "year");
         Holiday("year int.MaxValue", r => r.Year = int.MaxValue, "year");
         Holiday("week negative", r => r.Week = -1, "week");
@@ -509,6 +512,8 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Holidays("kommunkod overlong", new GetSchoolHolidaysRequest { Kommunkod = Overlong, Year = year }, "kommunkod");
         Holidays("year negative", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = -1 }, "year");
         Holidays("year 1800", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = 1800 }, "year");
+        Holidays("year 1900", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = 1900 }, "year");
+        Holidays("year 2150", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = 2150 }, "year");
         Holidays("year int.MaxValue", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = int.MaxValue }, "year");
 
         // PlanningService/SimulateOpenOffice: would store a scenario (not live state) if accepted.

@@ -101,6 +101,10 @@ public static class RequestShape
         return date;
     }
 
+    /// <summary>A year within <see cref="MinYear"/>–<see cref="MaxYear"/>, as the dates a request may name.</summary>
+    public static void Year(Violations violations, string field, int year) =>
+        violations.Require(year is >= MinYear and <= MaxYear, field, $"must be a year from {MinYear} to {MaxYear}");
+
     public static DateOnly RequiredDate(Violations violations, string field, string value)
     {
         if (string.IsNullOrEmpty(value))

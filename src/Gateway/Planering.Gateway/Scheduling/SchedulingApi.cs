@@ -106,8 +106,9 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var violations = new Violations();
         Kommunkod(violations, request.Kommunkod);
         RequestShape.KnownEnum(violations, "kind", request.Kind, allowUnspecified: false);
-        var start = RequestShape.OptionalDate(violations, "start_date", request.StartDate);
-        var end = RequestShape.OptionalDate(violations, "end_date", request.EndDate);
+        RequestShape.Year(violations, "year", request.Year);
+        var start = RequestShape.OptionalDateInRange(violations, "start_date", request.StartDate);
+        var end = RequestShape.OptionalDateInRange(violations, "end_date", request.EndDate);
         violations.ThrowIfAny();
 
         var periods = await grains.GetGrain<ISchoolCalendarGrain>(request.Kommunkod)
@@ -120,6 +121,11 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     {
         var violations = new Violations();
         Kommunkod(violations, request.Kommunkod);
+        if (request.Year != 0)
+        {
+            RequestShape.Year(violations, "year", request.Year);
+        }
+
         violations.ThrowIfAny();
 
         var year = request.Year == 0 ? clock.GetUtcNow().Year : request.Year;
