@@ -35,16 +35,30 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup");
+    public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup", CancellationToken.None);
 
     public async Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default)
     {
         var isLive = request.HorizonMonths == ForecastInput.DefaultHorizonMonths && request.Paths == ForecastInput.DefaultPaths
             && request.Seed == ForecastRequest.DefaultSeed && request.Parameters == ForecastParameterOverrides.None;
-        var forecast = isLive
-            ? await GetLiveAsync()
-            : await ComputeCoreAsync(request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0, cancellationToken);
-        return Only(forecast, request.OfficeIds);
+        if (isLive)
+        {
+            return Only(await GetLiveAsync(), request.OfficeIds);
+        }
+
+        var started = clock.GetTimestamp();
+        try
+        {
+            var forecast = await ComputeCoreAsync(
+                request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0, cancellationToken);
+            return Only(forecast, request.OfficeIds);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var cancelledAfter = clock.GetElapsedTime(started);
+            LogCancelled(logger, request.Paths, cancelledAfter.TotalMilliseconds);
+            throw;
+        }
     }
 
     /// <summary>
@@ -68,19 +82,32 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         return Task.CompletedTask;
     }
 
+    /// <param name="cancellationToken">Orleans cancels it when the grain deactivates, or when the timer is disposed.</param>
     private async Task RecomputeAsync(CancellationToken cancellationToken)
     {
-        _debounce?.Dispose();
+        // A change arriving from here on arms a new timer; this one is disposed only once its work is done, since
+        // disposing a timer cancels the callback it is running.
+        using var firing = _debounce;
         _debounce = null;
         var trigger = _pendingTrigger ?? "plan-changed";
         _pendingTrigger = null;
-        _live = await ComputeLiveAsync(trigger);
+        try
+        {
+            _live = await ComputeLiveAsync(trigger, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The grain is deactivating (the silo stops, say): its next activation computes the live forecast afresh.
+            LogAbandoned(logger, trigger);
+            return;
+        }
+
         await this.GetStreamProvider(StorageNames.Streams).GetStream<ForecastUpdated>(PlanEvents.ForecastUpdates)
             .OnNextAsync(new ForecastUpdated(_live.Version));
     }
 
-    private Task<ForecastRecord> ComputeLiveAsync(string trigger) =>
-        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version, CancellationToken.None);
+    private Task<ForecastRecord> ComputeLiveAsync(string trigger, CancellationToken cancellationToken) =>
+        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version, cancellationToken);
 
     private async Task<ForecastRecord> ComputeCoreAsync(
         int horizon, int paths, long seed, ForecastParameters parameters, string trigger, long version, CancellationToken cancellationToken)
@@ -93,18 +120,7 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
 
         // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.
         var started = clock.GetTimestamp();
-        CapacityForecast forecast;
-        try
-        {
-            forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input), cancellationToken), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            var cancelledAfter = clock.GetElapsedTime(started);
-            LogCancelled(logger, trigger, paths, cancelledAfter.TotalMilliseconds);
-            throw;
-        }
-
+        var forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input), cancellationToken), cancellationToken);
         var elapsed = clock.GetElapsedTime(started);
         LogComputed(logger, trigger, offices.Count, huvudman.Count, paths, elapsed.TotalMilliseconds);
         return forecast.ToRecord(clock.GetUtcNow(), trigger, version);
@@ -126,8 +142,11 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         return forecast with { Offices = forecast.Offices.Where(o => officeIds.Contains(o.OfficeId)).ToList() };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}) of {Paths} paths cancelled by its caller after {Milliseconds:F0} ms")]
-    private static partial void LogCancelled(ILogger logger, string trigger, int paths, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Paths} paths cancelled by its caller after {Milliseconds:F0} ms")]
+    private static partial void LogCancelled(ILogger logger, int paths, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live forecast ({Trigger}) not recomputed: the grain is deactivating")]
+    private static partial void LogAbandoned(ILogger logger, string trigger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}): {Offices} offices, {Huvudman} huvudmän, {Paths} paths in {Milliseconds:F0} ms")]
     private static partial void LogComputed(ILogger logger, string trigger, int offices, int huvudman, int paths, double milliseconds);
