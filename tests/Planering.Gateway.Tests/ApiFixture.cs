@@ -46,6 +46,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_directory, "planering.db");
 
+    /// <summary>The running host's services, for what the API does not show (how it is wired).</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the host is not running");
+
     /// <summary>Where Orleans clients (a stand-alone gateway) reach the silo.</summary>
     public int GatewayPort { get; private set; }
 

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -8,6 +11,17 @@ namespace Planering.Gateway.Tests;
 
 public sealed class ValidatedTokenCacheTests
 {
+    [Collection(SharedApi.Name)]
+    public sealed class InTheHost(ApiFixture api)
+    {
+        [Fact]
+        public void The_host_validates_bearer_tokens_through_the_cache()
+        {
+            var jwt = api.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+            Assert.IsType<ValidatedTokenCache>(Assert.Single(jwt.TokenHandlers));
+        }
+    }
+
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly CountingHandler _inner = new();

@@ -36,11 +36,6 @@ public static class SecuritySetup
         {
             // Claims keep their JWT names (sub, role), so the role claim is what the settings say it is.
             jwt.MapInboundClaims = false;
-
-            // The same token comes with every call of a client: validate it once, remember it until it expires.
-            var handler = jwt.TokenHandlers.Single();
-            jwt.TokenHandlers.Clear();
-            jwt.TokenHandlers.Add(new ValidatedTokenCache(handler, TimeProvider.System));
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
@@ -70,6 +65,14 @@ public static class SecuritySetup
                 jwt.Audience = auth.Audience;
                 jwt.RequireHttpsMetadata = !IsLoopback(authority);
             }
+        });
+
+        // The same token comes with every call of a client: validate it once, remember it until it expires.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((jwt, clock) =>
+        {
+            var handler = jwt.TokenHandlers.Single();
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new ValidatedTokenCache(handler, clock));
         });
         builder.Services.AddAuthorization(options =>
         {
