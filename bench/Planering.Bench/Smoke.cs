@@ -55,7 +55,7 @@ public static class Smoke
         var answer = await scheduling.FindNextSlotAsync(workload.For(0));
         Say(string.Create(CultureInfo.InvariantCulture, $"FindNextSlot for {workload.For(0).HuvudmanId} -> {answer.Slot?.OfficeId} {answer.Slot?.Date} {answer.Slot?.LocalStart}"));
 
-        var scale = await ActivationScale.RunAsync(planering, SyntheticRegister.Huvudman(100).ToList(), registeredThroughGrains: 10, log);
+        var scale = await ActivationScale.RunAsync(planering, SyntheticRegister.Huvudman(100).ToList(), log);
         var sizes = StateSizes.Read(planering.DatabasePath);
         Say(string.Create(CultureInfo.InvariantCulture, $"stored state of {sizes.Count} grain types, {sizes.Sum(s => s.Count)} rows"));
 

@@ -1,24 +1,15 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Planering.Bench.Hosting;
 using Planering.Domain.Registry;
-using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
 
 namespace Planering.Bench.Scale;
 
 /// <summary>
-/// Many huvudman grains on one silo: a synthetic register is stored, the host restarted so nothing is active, and then
-/// every huvudman activated (a GetAsync each) with the managed heap measured before and after under a forced full GC.
+/// Many huvudman grains on one silo: a synthetic register is registered the way users do it (UpsertAsync: profile,
+/// kommun index, live plan), the host restarted so nothing is active, and then every huvudman activated (a GetAsync
+/// each) with the managed heap measured before and after under a forced full GC.
 /// </summary>
-/// <remarks>
-/// The register goes in two ways. A sample is registered the way users do it (UpsertAsync: profile, kommun index, live
-/// plan), to time that path. The rest is written straight through the silo's own grain storage provider (the same
-/// serializer, table and keys a grain would use), because each registration rewrites its kommun's index shard, which at
-/// 100,000 huvudmän holds some 350 of them: registering all of them that way would take a long time here, and what it
-/// costs per registration is what the sample measures.
-/// </remarks>
 public static class ActivationScale
 {
     /// <summary>Activations in flight at once: enough to keep both cores and the SQLite reads busy.</summary>
@@ -26,32 +17,21 @@ public static class ActivationScale
 
     /// <param name="register">The huvudmän to store and activate, e.g. <see cref="SyntheticRegister.Huvudman"/>; built before the
     /// host starts, so a bad register fails before minutes of setup.</param>
-    public static async Task<ScaleResult> RunAsync(PlaneringInstance planering, IReadOnlyList<HuvudmanProfile> register, int registeredThroughGrains, TextWriter log)
+    /// <param name="register">The huvudmän to register and activate, e.g. <see cref="SyntheticRegister.Huvudman"/>; built before the
+    /// host starts, so a bad register fails before minutes of setup.</param>
+    public static async Task<ScaleResult> RunAsync(PlaneringInstance planering, IReadOnlyList<HuvudmanProfile> register, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(planering);
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(log);
         var count = register.Count;
-        var sample = register.Take(Math.Min(registeredThroughGrains, count)).ToList();
 
         var upsertTime = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (h, _) =>
+        await Parallel.ForEachAsync(register, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (h, _) =>
             await planering.Grains.GetGrain<IHuvudmanGrain>(h.OrganisationNumber.Value).UpsertAsync(
                 new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic)));
         upsertTime.Stop();
-        log.WriteLine($"registered {sample.Count} through UpsertAsync in {upsertTime.Elapsed.TotalSeconds:F1} s");
-
-        var writeTime = Stopwatch.StartNew();
-        var storage = planering.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Planering);
-        var now = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(register.Skip(sample.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (h, _) =>
-        {
-            var grain = planering.Grains.GetGrain<IHuvudmanGrain>(h.OrganisationNumber.Value);
-            var state = new GrainState<HuvudmanState>(new HuvudmanState { Profile = Record(h, now) });
-            await storage.WriteStateAsync("huvudman", grain.GetGrainId(), state);
-        });
-        writeTime.Stop();
-        log.WriteLine($"wrote {count - sample.Count} more straight to storage in {writeTime.Elapsed.TotalSeconds:F1} s");
+        log.WriteLine($"registered {count} through UpsertAsync in {upsertTime.Elapsed.TotalSeconds:F1} s");
 
         await planering.RestartAsync();
         var single = register.Take(Math.Min(1_000, count / 10)).ToList();
@@ -78,15 +58,12 @@ public static class ActivationScale
         var heapAfter = FullGcHeapBytes();
         var activeAfter = await ActiveHuvudmanAsync(management);
         var result = new ScaleResult(
-            count, sample.Count, upsertTime.Elapsed, count - sample.Count, writeTime.Elapsed,
+            count, upsertTime.Elapsed,
             single.Count, singleTime.Elapsed, rest.Count, parallelTime.Elapsed,
             activeBefore, activeAfter, heapBefore, heapAfter, Environment.WorkingSet);
         log.WriteLine(result.Describe());
         return result;
     }
-
-    private static HuvudmanRecord Record(HuvudmanProfile h, DateTimeOffset now) =>
-        new(h.OrganisationNumber.Value, h.Name, h.Type, h.Kommunkod, h.Lanskod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic, now);
 
     /// <summary>Huvudman activations the silo reports, so the figure is known to be about that many live grains.</summary>
     private static async Task<int> ActiveHuvudmanAsync(IManagementGrain management)

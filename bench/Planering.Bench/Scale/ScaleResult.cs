@@ -5,10 +5,7 @@ namespace Planering.Bench.Scale;
 /// <summary>What activating a large register on one silo cost.</summary>
 public sealed record ScaleResult(
     int Count,
-    int Upserted,
     TimeSpan UpsertTime,
-    int WrittenDirectly,
-    TimeSpan WriteTime,
     int SingleActivations,
     TimeSpan SingleTime,
     int ParallelActivations,
@@ -25,7 +22,7 @@ public sealed record ScaleResult(
 
     public double ParallelActivationsPerSecond => ParallelActivations / ParallelTime.TotalSeconds;
 
-    public double UpsertMs => UpsertTime.TotalMilliseconds / Math.Max(1, Upserted);
+    public double UpsertMs => UpsertTime.TotalMilliseconds / Math.Max(1, Count);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Count} huvudman activations: {BytesPerActivation / 1024:F2} KiB each on the managed heap ({HeapBeforeBytes / 1048576.0:F0} → {HeapAfterBytes / 1048576.0:F0} MiB), "

@@ -9,9 +9,6 @@ namespace Planering.Bench.Sections;
 /// <summary>Many huvudman activations on one silo, and the size of every grain type's stored state afterwards.</summary>
 public static class ScaleSection
 {
-    /// <summary>Registered the way users do it, to time that path (see <see cref="ActivationScale"/> for why not all).</summary>
-    public const int RegisteredThroughGrains = 1_000;
-
     /// <summary>Dialogues booked at one office before the state sizes are read (about eight months of its calendar).</summary>
     public const int Bookings = 150;
 
@@ -21,7 +18,7 @@ public static class ScaleSection
     {
         var register = SyntheticRegister.Huvudman(count).ToList();
         await using var planering = await PlaneringInstance.StartAsync();
-        var result = await ActivationScale.RunAsync(planering, register, RegisteredThroughGrains, log);
+        var result = await ActivationScale.RunAsync(planering, register, log);
         var booked = await CalendarFill.BookAsync(planering.Grains, Bookings, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
         log.WriteLine($"booked {booked} dialogues at {CalendarFill.OfficeId}");
         var sizes = StateSizes.Read(planering.DatabasePath);
@@ -33,8 +30,8 @@ public static class ScaleSection
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
             The real host on a temporary SQLite file, seeded with Sweden. A synthetic register of {Figures.Count(r.Count)} independent
-            huvudmän: the first {Figures.Count(r.Upserted)} registered through `IHuvudmanGrain.UpsertAsync` (16 at a time), the other
-            {Figures.Count(r.WrittenDirectly)} written straight through the silo's own grain storage provider. Then the host is restarted,
+            huvudmän (the same number in each kommun), every one registered through `IHuvudmanGrain.UpsertAsync` as users do it, 16
+            at a time: its profile, its kommun's index shard and its place in the live plan. Then the host is restarted,
             so nothing is active, and each huvudman activated by one `GetAsync`: the first {Figures.Count(r.SingleActivations)} one at a
             time, the rest {ActivationScale.Parallelism} in flight. Memory is the managed heap after a forced, compacting full GC, before
             and after; active huvudman grains as the silo's management grain counts them.
@@ -47,8 +44,7 @@ public static class ScaleSection
             | **time per activation**, one at a time | **{Figures.Ms(r.SingleMsPerActivation)} ms** |
             | activations per second, {ActivationScale.Parallelism} in flight | {Figures.Rate(r.ParallelActivationsPerSecond)} ({Figures.Ms(r.ParallelTime.TotalMilliseconds / r.ParallelActivations)} ms each) |
             | process working set at the end | {Figures.Bytes(r.WorkingSetBytes)} |
-            | registering through `UpsertAsync`, 16 at a time | {Figures.Ms(r.UpsertMs)} ms each ({Figures.Count(r.Upserted)} in {r.UpsertTime.TotalSeconds:F1} s) |
-            | writing state straight to storage, 8 at a time | {Figures.Ms(r.WriteTime.TotalMilliseconds / Math.Max(1, r.WrittenDirectly))} ms each |
+            | registering through `UpsertAsync`, 16 at a time | {Figures.Ms(r.UpsertMs)} ms each ({Figures.Count(r.Count)} in {r.UpsertTime.TotalSeconds:F1} s) |
 
             ### Stored state per grain type
 
