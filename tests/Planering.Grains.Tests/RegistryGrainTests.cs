@@ -121,6 +121,32 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_move_that_fails_half_way_is_finished_by_the_next_call_and_never_leaves_the_huvudman_listed_twice()
+    {
+        var officeId = TestKeys.OfficeId("karlstad");
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).UpsertAsync(new OfficeUpsert("Karlstad", "1780", null, null));
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday], [])]);
+        var number = TestKeys.OrganisationNumber();
+        var grain = Grains.GetGrain<IHuvudmanGrain>(number);
+        await grain.UpsertAsync(new HuvudmanUpsert("Flyttar igen AB", HuvudmanType.Independent, "1780", null, 50, false));
+        var query = Grains.GetGrain<IHuvudmanQueryGrain>(0);
+        async Task<bool> ListedIn(string kommunkod) =>
+            (await query.ListAsync(new HuvudmanFilter(null, kommunkod, null, null), 1000, null)).Items.Any(i => i.Huvudman.OrganisationNumber == number);
+
+        // The old kommun's shard cannot store the removal: the move to Kil fails after the huvudman is listed there.
+        FaultInjectingStorage.FailWrite(Grains.GetGrain<IHuvudmanIndexGrain>("1780").GetGrainId(), 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.UpsertAsync(new HuvudmanUpsert("Flyttar igen AB", HuvudmanType.Independent, "1715", null, 50, false)));
+        Assert.True(await ListedIn("1780"));
+        Assert.True(await ListedIn("1715"));
+
+        // Any next call on the huvudman finishes the move first.
+        var after = await grain.UpsertAsync(new HuvudmanUpsert("Flyttar igen AB", HuvudmanType.Independent, "1715", null, 50, false));
+        Assert.False(await ListedIn("1780"));
+        Assert.True(await ListedIn("1715"));
+        Assert.NotNull(await Grains.OfficeOfAsync(after));
+    }
+
+    [Fact]
     public async Task Listing_arguments_are_checked()
     {
         var query = Grains.GetGrain<IHuvudmanQueryGrain>(0);

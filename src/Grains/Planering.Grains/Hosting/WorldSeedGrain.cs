@@ -14,6 +14,6 @@ public sealed class WorldSeedGrain(
     public async Task MarkSeededAsync(int version)
     {
         state.State.SeededVersion = version;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 }

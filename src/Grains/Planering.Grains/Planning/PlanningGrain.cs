@@ -144,7 +144,7 @@ public sealed partial class PlanningGrain(
         await Task.WhenAll(changed.GroupBy(h => h.Kommunkod).Select(g => GrainFactory.GetGrain<IHuvudmanIndexGrain>(g.Key)
             .SetOfficesAsync(g.ToDictionary(h => h.Id, h => assignment[h.Id], StringComparer.Ordinal))));
         state.State.LastMoved = changed.Count;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         if (changed.Count > 0)
         {
             await this.PublishPlanChangeAsync(logger, "assignment-changed", null);

@@ -98,7 +98,7 @@ public sealed class ScenarioGrain(
         state.State.Result = result;
         state.State.OfficeByHuvudman = new Dictionary<string, string>(after.OfficeByHuvudman, StringComparer.Ordinal);
         // A write once begun is not interrupted: the scenario is either stored whole or not at all.
-        await state.WriteStateAsync(CancellationToken.None);
+        await state.WriteOrReloadAsync(this);
         return result;
     }
 
@@ -135,7 +135,7 @@ public sealed class ScenarioGrain(
         var plan = await planning.ApplyAsync(state.State.OfficeByHuvudman);
 
         state.State.Committed = true;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return plan;
     }
 }

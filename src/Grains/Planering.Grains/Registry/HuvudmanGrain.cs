@@ -22,6 +22,9 @@ public sealed class HuvudmanState
 
     /// <summary>Dates the huvudman cannot take a dialogue.</summary>
     [Id(3)] public List<DateOnly> BlockedDates { get; set; } = [];
+
+    /// <summary>The kommun the huvudman moved from, while that kommun's index shard may still list it.</summary>
+    [Id(4)] public string? MovedFromKommun { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("planering.PendingBooking")]
@@ -41,6 +44,7 @@ public sealed class HuvudmanGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await ResolvePendingAsync();
+        await FinishMoveAsync();
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -49,19 +53,15 @@ public sealed class HuvudmanGrain(
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
             upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden);
+        await FinishMoveAsync();
         var previousKommun = state.State.Profile?.Kommunkod;
         var record = profile.ToRecord(clock.GetUtcNow());
 
         state.State.Profile = record;
-        await state.WriteStateAsync();
+        state.State.MovedFromKommun = previousKommun is not null && previousKommun != record.Kommunkod ? previousKommun : null;
+        await state.WriteOrReloadAsync(this);
 
-        await GrainFactory.GetGrain<IHuvudmanIndexGrain>(record.Kommunkod).UpsertAsync(record);
-        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(record, previousKommun);
-        if (previousKommun is not null && previousKommun != record.Kommunkod)
-        {
-            await GrainFactory.GetGrain<IHuvudmanIndexGrain>(previousKommun).RemoveAsync(record.OrganisationNumber);
-        }
-
+        await ListAndPlaceAsync(record);
         return record;
     }
 
@@ -233,8 +233,30 @@ public sealed class HuvudmanGrain(
         }
 
         state.State.Pending = null;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
+
+    /// <summary>
+    /// Lists the huvudman in its kommun's index shard and gives it its office. After a move it leaves the old kommun's
+    /// shard last, and only then forgets where it came from, so a call that fails on the way (or a crash) leaves the
+    /// marker that makes the next activation or upsert finish the move instead of leaving it listed twice.
+    /// </summary>
+    private async Task ListAndPlaceAsync(HuvudmanRecord profile)
+    {
+        await GrainFactory.GetGrain<IHuvudmanIndexGrain>(profile.Kommunkod).UpsertAsync(profile);
+        var movedFrom = state.State.MovedFromKommun;
+        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(profile, movedFrom);
+        if (movedFrom is not null)
+        {
+            await GrainFactory.GetGrain<IHuvudmanIndexGrain>(movedFrom).RemoveAsync(profile.OrganisationNumber);
+            state.State.MovedFromKommun = null;
+            await state.WriteOrReloadAsync(this);
+        }
+    }
+
+    /// <summary>Finishes a move an earlier call began but did not complete (see <see cref="ListAndPlaceAsync"/>).</summary>
+    private Task FinishMoveAsync() =>
+        state.State is { MovedFromKommun: not null, Profile: { } profile } ? ListAndPlaceAsync(profile) : Task.CompletedTask;
 
     private HuvudmanRecord RequireProfile()
     {

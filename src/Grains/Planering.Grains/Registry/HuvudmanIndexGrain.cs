@@ -76,6 +76,6 @@ public sealed class HuvudmanIndexGrain(
     private async Task SaveAsync()
     {
         _ordered = null;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 }

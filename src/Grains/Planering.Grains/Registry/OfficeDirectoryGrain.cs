@@ -14,7 +14,7 @@ public sealed class OfficeDirectoryGrain(
     public async Task PublishAsync(OfficeRecord office)
     {
         state.State.Offices[office.OfficeId] = office;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<IReadOnlyList<OfficeRecord>> ListAsync() =>

@@ -41,7 +41,7 @@ public sealed class RegionalOfficeGrain(
         var previous = state.State.Office;
         var office = profile.ToRecord(previous?.Advisors ?? [], clock.GetUtcNow());
         state.State.Office = office;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
 
         await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).PublishAsync(office);
         if (previous is null || previous.Position != office.Position)
@@ -61,7 +61,7 @@ public sealed class RegionalOfficeGrain(
         var validated = Staffing.Validate(advisors.Select(a => a.ToDomain()).ToList());
         office = office with { Advisors = validated.Select(a => a.ToRecord()).ToList(), UpdatedAt = clock.GetUtcNow() };
         state.State.Office = office;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).PublishAsync(office);
         await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).OfficesChangedAsync();
         await this.PublishPlanChangeAsync(logger, "staffing-changed", office.OfficeId);

@@ -33,7 +33,7 @@ public sealed class BookingRequestGrain(
         {
             state.State.HuvudmanId = huvudmanId;
             state.State.Fingerprint = slot.Fingerprint;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
 
         try

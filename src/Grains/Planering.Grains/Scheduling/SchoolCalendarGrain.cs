@@ -21,7 +21,7 @@ public sealed class SchoolCalendarGrain(
         // Building the calendar checks the whole set again (one override per year and kind) before anything is stored.
         var calendar = SchedulingMapping.SchoolCalendar(overrides);
         state.State.Overrides = overrides;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return Periods(calendar, year);
     }
 
