@@ -79,7 +79,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         // A start chosen at 03:00 is not "taken" (a full day would say so): no advisor could ever hold it, whatever the
         // calendar, so it breaks a rule before anything else is looked at.
         // (A dialogue that fits no working day at all is the travel rule's, below.)
-        var (travel, length) = Span(query, mode);
+        var (_, travel, length) = Span(query, mode);
         var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.Hours.DayEnd));
         if (travel + length + travel <= dayEnd - dayStart && (startMinute - travel < dayStart || startMinute + length + travel > dayEnd))
         {
@@ -170,22 +170,19 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         return null;
     }
 
-    /// <summary>Minutes of travel each way and of the dialogue itself.</summary>
-    private (int Travel, int Length) Span(SlotQuery query, DialogueMode mode)
+    /// <summary>What the dialogue costs, and its minutes of travel each way and of the dialogue itself.</summary>
+    private (DialogueEffort Effort, int Travel, int Length) Span(SlotQuery query, DialogueMode mode)
     {
         var distanceKm = query.Huvudman.Position.DistanceKmTo(query.Office.Position);
         var effort = Workload.Estimate(query.Huvudman.Pupils, mode, Math.Min(distanceKm, WorkloadModel.MaxDistanceKm), query.SpsmParticipation);
         var travel = mode == DialogueMode.OnSite ? RoundUp((int)Math.Ceiling(effort.TravelHoursOneWay * 60), 5) : 0;
-        return (travel, (int)Math.Round(effort.DialogueHours * 60));
+        return (effort, travel, (int)Math.Round(effort.DialogueHours * 60));
     }
 
     private (FoundSlot? Slot, RejectionCode Failure) EarliestOnDay(
         SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? fixedAdvisors, int? fixedStart)
     {
-        var distanceKm = query.Huvudman.Position.DistanceKmTo(query.Office.Position);
-        var effort = Workload.Estimate(query.Huvudman.Pupils, mode, Math.Min(distanceKm, WorkloadModel.MaxDistanceKm), query.SpsmParticipation);
-        var travel = mode == DialogueMode.OnSite ? RoundUp((int)Math.Ceiling(effort.TravelHoursOneWay * 60), 5) : 0;
-        var length = (int)Math.Round(effort.DialogueHours * 60);
+        var (effort, travel, length) = Span(query, mode);
         var dayStart = Minutes(WorkingTime.Hours.DayStart);
         var dayEnd = Minutes(WorkingTime.Hours.DayEnd);
         if (travel + length + travel > dayEnd - dayStart)
