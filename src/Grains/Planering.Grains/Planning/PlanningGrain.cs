@@ -83,9 +83,11 @@ public sealed partial class PlanningGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<PlanRecord> GetPlanAsync()
+    public async Task<PlanRecord> GetPlanAsync() => PlanOf(await ReadWorldAsync());
+
+    /// <summary>The figures of the live assignment in <paramref name="live"/>.</summary>
+    private PlanRecord PlanOf(LiveWorld live)
     {
-        var live = await ReadWorldAsync();
         var world = PlanningMapping.World();
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
@@ -127,13 +129,14 @@ public sealed partial class PlanningGrain(
     public async Task<PlanRecord> ApplyAsync(IReadOnlyDictionary<string, string> officeByHuvudman)
     {
         _offices = null;
-        await ApplyCoreAsync(officeByHuvudman, await ReadWorldAsync());
-        return await GetPlanAsync();
+        var live = await ReadWorldAsync();
+        await ApplyCoreAsync(officeByHuvudman, live);
+        return PlanOf(live);
     }
 
     /// <summary>
-    /// Stores the assignments that differ from the live ones in their kommun shards, then tells the forecast; returns
-    /// how many moved. A shard that fails leaves its kommun as it was (each shard's write is whole) and the call fails;
+    /// Stores the assignments that differ from the live ones in their kommun shards (and in <paramref name="live"/>, which
+    /// then shows the plan as stored), then tells the forecast; returns how many moved. A shard that fails leaves its kommun as it was (each shard's write is whole) and the call fails;
     /// the next re-solve starts from what the shards hold.
     /// </summary>
     private async Task<int> ApplyCoreAsync(IReadOnlyDictionary<string, string> assignment, LiveWorld live)
@@ -143,6 +146,11 @@ public sealed partial class PlanningGrain(
             .ToList();
         await Task.WhenAll(changed.GroupBy(h => h.Kommunkod).Select(g => GrainFactory.GetGrain<IHuvudmanIndexGrain>(g.Key)
             .SetOfficesAsync(g.ToDictionary(h => h.Id, h => assignment[h.Id], StringComparer.Ordinal))));
+        foreach (var h in changed)
+        {
+            live.Assignment[h.Id] = assignment[h.Id];
+        }
+
         state.State.LastMoved = changed.Count;
         await state.WriteOrReloadAsync(this);
         if (changed.Count > 0)
