@@ -4,6 +4,7 @@ using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Domain.Workload;
 using Planering.Grains.Registry;
+using Planering.Grains.Hosting;
 using Planering.Grains.Scheduling;
 using ErrorCode = Planering.Domain.Errors.ErrorCode;
 
@@ -154,7 +155,7 @@ public sealed class SchedulingGrainTests(ClusterFixture fixture)
     {
         var (officeId, huvudman) = await ArrangeAsync("1981");
         var request = Digital(officeId) with { Earliest = new DateOnly(2027, 5, 10) };
-        var periods = await Grains.GetGrain<ISchoolCalendarGrain>("1981").SetAsync(2027, LovKind.Sportlov, null, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12));
+        var periods = await Grains.GetGrain<INationalSchoolCalendarGrain>(GrainKeys.Sweden).SetLovAsync("1981", 2027, LovKind.Sportlov, null, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12));
         Assert.Contains(periods, p => p.Kind == LovKind.Sportlov && p.Overridden && p.Start == new DateOnly(2027, 5, 10));
 
         var found = await Grains.GetGrain<IHuvudmanGrain>(huvudman).FindNextSlotAsync(request);
