@@ -192,7 +192,15 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         Kommunkod(violations, request.Kommunkod);
         var rule = (request.Rule ?? new KommunLovRule()).ToRecord(violations, "rule.");
         violations.ThrowIfAny();
-        return (await Calendar.SetKommunRuleAsync(request.Kommunkod, rule)).ToMessage();
+        try
+        {
+            return (await Calendar.SetKommunRuleAsync(request.Kommunkod, rule)).ToMessage();
+        }
+        catch (PlaneringException invalid) when (invalid.Code == Domain.Errors.ErrorCode.InvalidArgument)
+        {
+            // The domain names a rule's settings by themselves; in this request they are fields of rule.
+            throw invalid.WithFieldsRenamed(field => field == "kommunkod" ? field : "rule." + field);
+        }
     }
 
     private SlotChoice? SlotChoice(Violations violations, Slot? slot)
