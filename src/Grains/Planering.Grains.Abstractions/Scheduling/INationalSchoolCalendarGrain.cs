@@ -36,6 +36,13 @@ public interface INationalSchoolCalendarGrain : IGrainWithStringKey
     [Alias("GetKommunRule"), ReadOnly]
     Task<KommunRulesRecord> GetKommunRuleAsync(string kommunkod);
 
+    /// <summary>
+    /// Takes over the overrides that earlier versions stored per kommun (<see cref="ISchoolCalendarGrain"/>), once; the
+    /// grain calls it itself after its first activation, so the carry-over is serialised with every other change.
+    /// </summary>
+    [Alias("CarryOverLegacy")]
+    Task CarryOverLegacyAsync(IReadOnlyList<LovOverrideRecord> legacy);
+
     /// <summary>The lov of a kommun's year, or of an independent huvudman's when it has its own calendar.</summary>
     [Alias("GetPeriods"), ReadOnly]
     Task<IReadOnlyList<LovPeriodRecord>> GetPeriodsAsync(string kommunkod, int year, string? organisationNumber);

@@ -34,13 +34,26 @@ public sealed partial class NationalSchoolCalendarGrain(
     private SchoolCalendarSnapshot _snapshot = new(Guid.Empty, [], []);
     private SchoolHolidayCalendar _calendar = SchoolCalendars.Defaults;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private IGrainTimer? _carryOver;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Use(Snapshot(state.State));
         if (!state.State.LegacyCarriedOver)
         {
-            await CarryOverLegacyAsync();
+            // Reading 290 old per-kommun grains takes a while: not in the activation, where every search would wait for it.
+            _carryOver = this.RegisterGrainTimer(
+                async ct =>
+                {
+                    _carryOver?.Dispose();
+                    _carryOver = null;
+                    var found = await Task.WhenAll(SwedishGeography.Sweden.Kommuner.Select(k => GrainFactory.GetGrain<ISchoolCalendarGrain>(k.Kommunkod).GetOverridesAsync()));
+                    await this.AsReference<INationalSchoolCalendarGrain>().CarryOverLegacyAsync(found.SelectMany(o => o).ToList());
+                },
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
+
+        return Task.CompletedTask;
     }
 
     public Task<Guid> GetVersionAsync() => Task.FromResult(_snapshot.Version);
@@ -146,12 +159,17 @@ public sealed partial class NationalSchoolCalendarGrain(
         }
     }
 
-    /// <summary>Moves the overrides of the per-kommun grains of earlier versions into this calendar as imported rows, once.</summary>
-    private async Task CarryOverLegacyAsync()
+    public async Task CarryOverLegacyAsync(IReadOnlyList<LovOverrideRecord> legacy)
     {
-        var found = await Task.WhenAll(SwedishGeography.Sweden.Kommuner.Select(k => GrainFactory.GetGrain<ISchoolCalendarGrain>(k.Kommunkod).GetOverridesAsync()));
-        var rows = found.SelectMany(o => o).Select(o => o.ToDomain().ToEntry()).ToList();
-        var calendar = rows.Count == 0 ? _calendar : _calendar.Import(rows).Calendar;
+        ArgumentNullException.ThrowIfNull(legacy);
+        if (state.State.LegacyCarriedOver)
+        {
+            return;
+        }
+
+        // A row imported since then (a later, deliberate choice) is kept; an old override fills only what is not there.
+        var present = _calendar.Entries.Select(e => (e.Kommunkod, e.SchoolYear, e.Kind)).ToHashSet();
+        var rows = legacy.Select(o => o.ToDomain().ToEntry()).Where(e => !present.Contains((e.Kommunkod, e.SchoolYear, e.Kind))).ToList();
         state.State.LegacyCarriedOver = true;
         if (rows.Count == 0)
         {
@@ -159,11 +177,7 @@ public sealed partial class NationalSchoolCalendarGrain(
             return;
         }
 
-        state.State.Version = Guid.NewGuid();
-        state.State.Entries = calendar.Entries.Select(e => e.ToRecord()).ToList();
-        await state.WriteOrReloadAsync(this);
-        _calendar = SchoolCalendars.Keep(state.State.Version, calendar);
-        _snapshot = Snapshot(state.State);
+        await StoreAsync(_calendar.Import(rows).Calendar, "school-calendar-carried-over");
         LogCarriedOver(logger, rows.Count);
     }
 
