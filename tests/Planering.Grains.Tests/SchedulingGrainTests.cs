@@ -166,6 +166,25 @@ public sealed class SchedulingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_independent_huvudman_s_own_imported_calendar_moves_its_slot_and_not_its_neighbour_s()
+    {
+        var (officeId, own) = await ArrangeAsync("1984");
+        var neighbour = TestKeys.OrganisationNumber();
+        await Grains.GetGrain<IHuvudmanGrain>(neighbour).UpsertAsync(new HuvudmanUpsert("Grannskolan AB", HuvudmanType.Independent, "1984", null, 500, false));
+        var calendar = Grains.GetGrain<INationalSchoolCalendarGrain>(GrainKeys.Sweden);
+        var result = await calendar.ImportAsync([new SchoolCalendarEntryRecord("1984", own, 2026, SchoolCalendarPeriodKind.Pasklov, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12))], dryRun: false);
+        Assert.Equal(1, result.New);
+
+        var mine = await Grains.GetGrain<IHuvudmanGrain>(own).FindNextSlotAsync(Digital(officeId));
+        var theirs = await Grains.GetGrain<IHuvudmanGrain>(neighbour).FindNextSlotAsync(Digital(officeId));
+
+        Assert.Equal(new DateOnly(2027, 5, 13), mine.Slot.Date);
+        Assert.Equal(3, Assert.Single(mine.Rejections, r => r.Code == "SCHOOL_HOLIDAY").Days);
+        Assert.Equal(new DateOnly(2027, 5, 10), theirs.Slot.Date);
+        Assert.Equal(result.Version, await calendar.GetVersionAsync());
+    }
+
+    [Fact]
     public async Task Nothing_feasible_in_the_horizon_is_a_rule_violation_with_the_dominant_reasons()
     {
         var (officeId, huvudman) = await ArrangeAsync();
