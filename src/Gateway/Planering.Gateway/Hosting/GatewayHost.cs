@@ -41,6 +41,8 @@ public static class GatewayHost
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
 
+            // A call in flight to a silo that dies ends as UNAVAILABLE after this, not after Orleans' 30 s.
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
             client.Services.AddPlaneringSerialization();
             client.AddMemoryStreams(PlanEvents.StreamProvider);
             if (telemetry.Exports)
