@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Google.Rpc;
+using Grpc.Core;
+using Planering.Bench.Load;
+using Planering.Cluster.Tests;
+using Planering.Contracts.V1;
+using Planering.Grains.Registry;
+using OrganisationNumber = Planering.Domain.Registry.OrganisationNumber;
+
+namespace Planering.Bench.Fault;
+
+/// <summary>How the silo holding the booked office's calendar leaves the cluster.</summary>
+internal enum FaultKind
+{
+    /// <summary>SIGKILL: a crash; the others must find out by probing.</summary>
+    Kill,
+
+    /// <summary>SIGTERM: a graceful stop, as systemd or Docker stops a service.</summary>
+    Terminate,
+}
+
+/// <summary>The size and timing of one fault run.</summary>
+internal sealed record FaultPlan(int Callers, int HuvudmanPerCaller, int Probes, TimeSpan Before, TimeSpan AfterFault, TimeSpan AfterRestart)
+{
+    public static readonly FaultPlan Full = new(8, 250, 16, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(12));
+
+    public static readonly FaultPlan Quick = new(4, 120, 8, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(6));
+
+    /// <summary>A caller's deadline per attempt: the 15 s of the operator test, so a stall shows at full length.</summary>
+    public static readonly TimeSpan AttemptDeadline = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a caller keeps retrying one request before it gives up (and the request counts as unanswered).</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
+    /// <summary>The pause between two reads of one probed grain.</summary>
+    public static readonly TimeSpan ProbePeriod = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>One call attempt as its caller saw it, on the run's clock (seconds; the fault is at <see cref="FaultResult.FaultAt"/>).</summary>
+internal sealed record Attempt(string Operation, double Start, double End, StatusCode Status, string? Reason, int Probe)
+{
+    public double Duration => End - Start;
+
+    public bool Failed => Status != StatusCode.OK && Reason != "SLOT_TAKEN";
+}
+
+/// <summary>
+/// The fault benchmark's run: booking callers and grain probes through the stand-alone gateway, the silo holding the
+/// office's calendar killed (or stopped) mid-load and then started again, and afterwards the check that every
+/// acknowledged booking is listed exactly once.
+/// </summary>
+internal static class FaultScenario
+{
+    private const string Kommun = "1280";
+    private static int _next = Random.Shared.Next(0, 40_000_000);
+
+    public static async Task<FaultResult> RunAsync(PostgresServer postgres, FaultKind kind, FaultPlan plan, TextWriter log)
+    {
+        await using var cluster = await FaultCluster.StartAsync(postgres, log);
+        using var channels = new LoadChannels(cluster.GatewayAddress, cluster.Token, 2);
+        var registry = new RegistryService.RegistryServiceClient(channels.For(0));
+        var officeId = $"fault-{Guid.NewGuid():N}"[..14];
+        var huvudman = await ArrangeAsync(registry, officeId, plan.Callers * plan.HuvudmanPerCaller + plan.Probes);
+        var probed = huvudman.Take(plan.Probes).ToList();
+        var booked = huvudman.Skip(plan.Probes).ToList();
+        log.WriteLine($"fault: office {officeId}, {huvudman.Count} huvudmän registered");
+
+        var attempts = new ConcurrentQueue<Attempt>();
+        var acknowledged = new ConcurrentDictionary<string, Dialogue>(StringComparer.Ordinal);
+        var unanswered = new ConcurrentBag<string>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+
+        // Activate the office and the probed grains before the clock matters.
+        var scheduling = new SchedulingService.SchedulingServiceClient(channels.For(0));
+        await scheduling.FindNextSlotAsync(Find(booked[0], officeId, QuietAutumnMonday));
+        foreach (var number in probed)
+        {
+            await registry.GetHuvudmanAsync(new GetHuvudmanRequest { OrganisationNumber = number });
+        }
+
+        var callers = Enumerable.Range(0, plan.Callers).Select(i => Task.Run(() => BookAsync(
+            new SchedulingService.SchedulingServiceClient(channels.For(i)), officeId,
+            booked.Skip(i * plan.HuvudmanPerCaller).Take(plan.HuvudmanPerCaller).ToList(),
+            QuietAutumnMonday.AddDays(28 * i), clock, attempts, acknowledged, unanswered, stop.Token))).ToList();
+        var probes = probed.Select((number, i) => Task.Run(() => ProbeAsync(
+            new RegistryService.RegistryServiceClient(channels.For(i)), number, i, clock, attempts, stop.Token))).ToList();
+
+        await Task.Delay(plan.Before);
+
+        // The victim: the silo holding the office's calendar, the single writer every booking passes through.
+        var management = cluster.Grains.GetGrain<IManagementGrain>(0);
+        var officeSilo = await management.GetActivationAddress(cluster.Grains.GetGrain<IRegionalOfficeGrain>(officeId))
+            ?? throw new InvalidOperationException("the office grain is not active anywhere");
+        var victim = cluster.SiloAt(officeSilo.Endpoint.Port);
+        var onVictim = new bool[probed.Count];
+        for (var i = 0; i < probed.Count; i++)
+        {
+            var where = await management.GetActivationAddress(cluster.Grains.GetGrain<IHuvudmanGrain>(probed[i]));
+            onVictim[i] = where?.Endpoint.Port == victim.SiloPort;
+        }
+
+        var faultAt = clock.Elapsed.TotalSeconds;
+        if (kind == FaultKind.Kill)
+        {
+            await victim.KillAsync();
+        }
+        else
+        {
+            await victim.TerminateAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var goneAt = clock.Elapsed.TotalSeconds;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault: {kind} {victim.Name} at {faultAt:F1} s, gone after {goneAt - faultAt:F1} s; {acknowledged.Count} bookings acknowledged"));
+
+        await Task.Delay(plan.AfterFault);
+        var restartAt = clock.Elapsed.TotalSeconds;
+        victim.Start();
+        await victim.WaitServingAsync(TimeSpan.FromSeconds(90));
+        var servingAt = clock.Elapsed.TotalSeconds;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault: {victim.Name} restarted at {restartAt:F1} s, serving after {servingAt - restartAt:F1} s"));
+
+        await Task.Delay(plan.AfterRestart);
+        var endAt = clock.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await Task.WhenAll(callers.Concat(probes));
+        log.WriteLine($"fault: load stopped; {acknowledged.Count} bookings acknowledged, {attempts.Count} attempts");
+
+        var check = await CheckAsync(scheduling, officeId, acknowledged, unanswered);
+        return new FaultResult(kind, plan, victim.Name, attempts.ToList(), onVictim, faultAt, goneAt, restartAt, servingAt, endAt, check);
+    }
+
+    /// <summary>The Monday of ISO week 36 next year: after sommarlov and before höstlov, and past the preparation lead time.</summary>
+    private static DateOnly QuietAutumnMonday => DateOnly.FromDateTime(ISOWeek.ToDateTime(DateTime.UtcNow.Year + 1, 36, DayOfWeek.Monday));
+
+    private static FindNextSlotRequest Find(string huvudman, string officeId, DateOnly earliest) => new()
+    {
+        HuvudmanId = huvudman,
+        OfficeId = officeId,
+        EarliestDate = earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Mode = DialogueMode.Digital,
+    };
+
+    private static async Task<IReadOnlyList<string>> ArrangeAsync(RegistryService.RegistryServiceClient registry, string officeId, int count)
+    {
+        await registry.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = officeId, Name = $"Felkontor {officeId}", Kommunkod = Kommun });
+        var staffing = new SetStaffingRequest { OfficeId = officeId };
+        for (var i = 1; i <= 12; i++)
+        {
+            staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-{i}", Name = $"Rådgivare {i}", Fte = 1 });
+        }
+
+        await registry.SetStaffingAsync(staffing);
+        var numbers = Enumerable.Range(0, count)
+            .Select(_ => OrganisationNumber.FromNineDigits($"7{Interlocked.Increment(ref _next):D8}").Value).ToList();
+        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, cancellation) =>
+            await registry.UpsertHuvudmanAsync(
+                new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Skola {number}", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 },
+                cancellationToken: cancellation));
+        return numbers;
+    }
+
+    /// <summary>
+    /// One booking caller, as the API asks callers to behave: find the next slot, book it; a transient failure is sent
+    /// again unchanged (a booking with the same request_id) after a short backoff; SLOT_TAKEN means find again.
+    /// </summary>
+    private static async Task BookAsync(
+        SchedulingService.SchedulingServiceClient scheduling, string officeId, IReadOnlyList<string> mine, DateOnly earliest, Stopwatch clock,
+        ConcurrentQueue<Attempt> attempts, ConcurrentDictionary<string, Dialogue> acknowledged, ConcurrentBag<string> unanswered, CancellationToken stop)
+    {
+        foreach (var number in mine)
+        {
+            for (var round = 0; round < 20 && !stop.IsCancellationRequested; round++)
+            {
+                var found = await CallAsync("FindNextSlot", o => scheduling.FindNextSlotAsync(Find(number, officeId, earliest), o), clock, attempts, -1, stop);
+                if (found.Value is null)
+                {
+                    break;
+                }
+
+                // Once sent, a booking is retried to a definitive answer even while the load stops, so it is known.
+                var request = new BookDialogueRequest { RequestId = $"fault-{number}-{round}", HuvudmanId = number, Slot = found.Value.Slot };
+                var answer = await CallAsync("BookDialogue", o => scheduling.BookDialogueAsync(request, o), clock, attempts, -1, CancellationToken.None);
+                if (answer.Value is { } dialogue)
+                {
+                    acknowledged[request.RequestId] = dialogue;
+                    earliest = DateOnly.ParseExact(dialogue.Slot.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
+                }
+
+                if (answer.Reason != "SLOT_TAKEN")
+                {
+                    unanswered.Add(request.RequestId);
+                    break;
+                }
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task ProbeAsync(RegistryService.RegistryServiceClient registry, string number, int probe, Stopwatch clock, ConcurrentQueue<Attempt> attempts, CancellationToken stop)
+    {
+        var request = new GetHuvudmanRequest { OrganisationNumber = number };
+        while (!stop.IsCancellationRequested)
+        {
+            var start = clock.Elapsed.TotalSeconds;
+            var (status, reason) = (StatusCode.OK, (string?)null);
+            try
+            {
+                await registry.GetHuvudmanAsync(request, deadline: DateTime.UtcNow + FaultPlan.AttemptDeadline, cancellationToken: CancellationToken.None);
+            }
+            catch (RpcException error)
+            {
+                (status, reason) = (error.StatusCode, ReasonOf(error));
+            }
+
+            attempts.Enqueue(new Attempt("GetHuvudman", start, clock.Elapsed.TotalSeconds, status, reason, probe));
+            try
+            {
+                await Task.Delay(FaultPlan.ProbePeriod, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task<(T? Value, string? Reason)> CallAsync<T>(
+        string operation, Func<CallOptions, AsyncUnaryCall<T>> call, Stopwatch clock, ConcurrentQueue<Attempt> attempts, int probe, CancellationToken stop)
+        where T : class
+    {
+        var first = clock.Elapsed;
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            var start = clock.Elapsed.TotalSeconds;
+            try
+            {
+                var value = await call(new CallOptions(deadline: DateTime.UtcNow + FaultPlan.AttemptDeadline));
+                attempts.Enqueue(new Attempt(operation, start, clock.Elapsed.TotalSeconds, StatusCode.OK, null, probe));
+                return (value, null);
+            }
+            catch (RpcException error)
+            {
+                var reason = ReasonOf(error);
+                attempts.Enqueue(new Attempt(operation, start, clock.Elapsed.TotalSeconds, error.StatusCode, reason, probe));
+                var transient = error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                    || (error.StatusCode == StatusCode.Aborted && reason != "SLOT_TAKEN");
+                if (!transient || stop.IsCancellationRequested || clock.Elapsed - first + backoff > FaultPlan.Budget)
+                {
+                    return (null, reason ?? error.StatusCode.ToString());
+                }
+            }
+
+            // Backoff between retries, as a client should; not synchronisation.
+            await Task.Delay(backoff, CancellationToken.None);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+        }
+    }
+
+    private static string? ReasonOf(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
+
+    /// <summary>Every acknowledged booking exactly once in the office's calendar and in its huvudman's own list, under the id it was answered with.</summary>
+    private static async Task<FaultCheck> CheckAsync(
+        SchedulingService.SchedulingServiceClient scheduling, string officeId, IReadOnlyDictionary<string, Dialogue> acknowledged, ConcurrentBag<string> unanswered)
+    {
+        var calendar = await AllPagesAsync(scheduling, new ListDialoguesRequest { OfficeId = officeId, IncludeCancelled = true });
+        var byRequest = calendar.GroupBy(d => d.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var exactlyOnce = acknowledged.Count(a => byRequest.TryGetValue(a.Key, out var held) && held.Count == 1 && held[0].Equals(a.Value));
+        var missing = acknowledged.Count(a => !byRequest.ContainsKey(a.Key));
+        var duplicated = byRequest.Count(g => g.Value.Count > 1);
+        var unacknowledgedHeld = calendar.Count(d => !acknowledged.ContainsKey(d.RequestId));
+        var listsDisagree = 0;
+        await Parallel.ForEachAsync(acknowledged.Values.GroupBy(d => d.HuvudmanId), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (group, _) =>
+        {
+            var own = await AllPagesAsync(scheduling, new ListDialoguesRequest { HuvudmanId = group.Key, IncludeCancelled = true });
+            if (own.Count != group.Count() || group.Any(d => !own.Contains(d)))
+            {
+                Interlocked.Increment(ref listsDisagree);
+            }
+        });
+
+        return new FaultCheck(acknowledged.Count, calendar.Count, exactlyOnce, missing, duplicated, unacknowledgedHeld, unanswered.Count, listsDisagree);
+    }
+
+    private static async Task<List<Dialogue>> AllPagesAsync(SchedulingService.SchedulingServiceClient scheduling, ListDialoguesRequest request)
+    {
+        var dialogues = new List<Dialogue>();
+        request.PageSize = 1000;
+        for (var pages = 0; pages < 1_000; pages++)
+        {
+            var page = await scheduling.ListDialoguesAsync(request);
+            dialogues.AddRange(page.Dialogues);
+            if (page.NextPageToken.Length == 0)
+            {
+                return dialogues;
+            }
+
+            request.PageToken = page.NextPageToken;
+        }
+
+        throw new InvalidOperationException("ListDialogues did not end within 1,000 pages");
+    }
+}
+
+/// <summary>What the calendar check found after the run.</summary>
+internal sealed record FaultCheck(
+    int Acknowledged, int InCalendar, int ExactlyOnce, int Missing, int Duplicated, int UnacknowledgedHeld, int Unanswered, int HuvudmanListsDisagreeing)
+{
+    public bool Holds => ExactlyOnce == Acknowledged && Missing == 0 && Duplicated == 0 && HuvudmanListsDisagreeing == 0 && UnacknowledgedHeld <= Unanswered;
+}
