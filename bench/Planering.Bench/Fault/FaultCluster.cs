@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Planering.Cluster.Tests;
 using Planering.Gateway.Hosting;
 using Planering.Gateway.Security;
@@ -21,8 +22,10 @@ internal sealed class FaultCluster : IAsyncDisposable
     private readonly string _directory;
     private readonly WebApplication _gateway;
 
-    private FaultCluster(string directory, SiloNode first, SiloNode second, WebApplication gateway, string token)
+    private FaultCluster(string directory, SiloNode first, SiloNode second, WebApplication gateway, string token, string database, string clusterId)
     {
+        Database = database;
+        ClusterId = clusterId;
         _directory = directory;
         Silos = [first, second];
         _gateway = gateway;
@@ -88,7 +91,7 @@ internal sealed class FaultCluster : IAsyncDisposable
             var gateway = GatewayHost.Build([.. common, "--Planering:Api:Port=0"]);
             await gateway.StartAsync();
             var token = TokenMinter.MintLocal(new ConfigurationBuilder().AddCommandLine(common).Build(), "fault-bench", [.. ApiRoles.All], TimeSpan.FromHours(2), DateTimeOffset.UtcNow);
-            return new FaultCluster(directory, first, second, gateway, token);
+            return new FaultCluster(directory, first, second, gateway, token, database, clusterId);
         }
         catch
         {
@@ -96,6 +99,32 @@ internal sealed class FaultCluster : IAsyncDisposable
             await second.DisposeAsync();
             throw;
         }
+    }
+
+    public string Database { get; }
+
+    public string ClusterId { get; }
+
+    /// <summary>
+    /// The membership rows of the silo at <paramref name="port"/>, oldest generation first: status and the death votes
+    /// (Orleans writes each as <c>voter@time</c>), read straight from the table the silos share.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Generation, int Status, string? SuspectTimes)>> MembershipOfAsync(int port)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT generation, status, suspect_times FROM planering_membership WHERE deployment_id = @cluster AND port = @port ORDER BY generation", connection);
+        command.Parameters.AddWithValue("cluster", ClusterId);
+        command.Parameters.AddWithValue("port", port);
+        var rows = new List<(int, int, string?)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rows;
     }
 
     /// <summary>The silo whose silo-to-silo port is <paramref name="port"/>.</summary>

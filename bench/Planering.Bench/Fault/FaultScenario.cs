@@ -43,7 +43,11 @@ internal sealed record Attempt(string Operation, double Start, double End, Statu
 {
     public double Duration => End - Start;
 
-    public bool Failed => Status != StatusCode.OK && Reason != "SLOT_TAKEN";
+    /// <summary>
+    /// A failure of availability. SLOT_TAKEN (another caller won the slot) and FAILED_PRECONDITION (no free slot left in
+    /// the caller's year) are answers.
+    /// </summary>
+    public bool Failed => Status is not (StatusCode.OK or StatusCode.FailedPrecondition) && Reason != "SLOT_TAKEN";
 }
 
 /// <summary>
@@ -61,11 +65,13 @@ internal static class FaultScenario
         await using var cluster = await FaultCluster.StartAsync(postgres, log);
         using var channels = new LoadChannels(cluster.GatewayAddress, cluster.Token, 2);
         var registry = new RegistryService.RegistryServiceClient(channels.For(0));
-        var officeId = $"fault-{Guid.NewGuid():N}"[..14];
-        var huvudman = await ArrangeAsync(registry, officeId, plan.Callers * plan.HuvudmanPerCaller + plan.Probes);
+        // One office per caller, so the load spreads over both silos and a full calendar is one caller's alone.
+        var run = $"{Guid.NewGuid():N}"[..8];
+        var offices = Enumerable.Range(0, plan.Callers).Select(i => $"fault-{run}-{i}").ToList();
+        var huvudman = await ArrangeAsync(registry, offices, plan.Callers * plan.HuvudmanPerCaller + plan.Probes);
         var probed = huvudman.Take(plan.Probes).ToList();
         var booked = huvudman.Skip(plan.Probes).ToList();
-        log.WriteLine($"fault: office {officeId}, {huvudman.Count} huvudmän registered");
+        log.WriteLine($"fault: {offices.Count} offices, {huvudman.Count} huvudmän registered");
 
         var attempts = new ConcurrentQueue<Attempt>();
         var acknowledged = new ConcurrentDictionary<string, Dialogue>(StringComparer.Ordinal);
@@ -75,26 +81,36 @@ internal static class FaultScenario
 
         // Activate the office and the probed grains before the clock matters.
         var scheduling = new SchedulingService.SchedulingServiceClient(channels.For(0));
-        await scheduling.FindNextSlotAsync(Find(booked[0], officeId, QuietAutumnMonday));
+        foreach (var office in offices)
+        {
+            await scheduling.FindNextSlotAsync(Find(booked[0], office, QuietAutumnMonday));
+        }
+
         foreach (var number in probed)
         {
             await registry.GetHuvudmanAsync(new GetHuvudmanRequest { OrganisationNumber = number });
         }
 
         var callers = Enumerable.Range(0, plan.Callers).Select(i => Task.Run(() => BookAsync(
-            new SchedulingService.SchedulingServiceClient(channels.For(i)), officeId,
+            new SchedulingService.SchedulingServiceClient(channels.For(i)), offices[i],
             booked.Skip(i * plan.HuvudmanPerCaller).Take(plan.HuvudmanPerCaller).ToList(),
-            QuietAutumnMonday.AddDays(28 * i), clock, attempts, acknowledged, unanswered, stop.Token))).ToList();
+            QuietAutumnMonday, clock, attempts, acknowledged, unanswered, stop.Token))).ToList();
         var probes = probed.Select((number, i) => Task.Run(() => ProbeAsync(
             new RegistryService.RegistryServiceClient(channels.For(i)), number, i, clock, attempts, stop.Token))).ToList();
 
         await Task.Delay(plan.Before);
 
-        // The victim: the silo holding the office's calendar, the single writer every booking passes through.
+        // The victim: the silo holding the first caller's office calendar, the single writer its bookings pass through.
         var management = cluster.Grains.GetGrain<IManagementGrain>(0);
-        var officeSilo = await management.GetActivationAddress(cluster.Grains.GetGrain<IRegionalOfficeGrain>(officeId))
+        var officeSilo = await management.GetActivationAddress(cluster.Grains.GetGrain<IRegionalOfficeGrain>(offices[0]))
             ?? throw new InvalidOperationException("the office grain is not active anywhere");
         var victim = cluster.SiloAt(officeSilo.Endpoint.Port);
+        var officesOnVictim = 0;
+        foreach (var office in offices)
+        {
+            officesOnVictim += (await management.GetActivationAddress(cluster.Grains.GetGrain<IRegionalOfficeGrain>(office)))?.Endpoint.Port == victim.SiloPort ? 1 : 0;
+        }
+
         var onVictim = new bool[probed.Count];
         for (var i = 0; i < probed.Count; i++)
         {
@@ -103,6 +119,7 @@ internal static class FaultScenario
         }
 
         var faultAt = clock.Elapsed.TotalSeconds;
+        var faultUtc = DateTime.UtcNow;
         if (kind == FaultKind.Kill)
         {
             await victim.KillAsync();
@@ -128,8 +145,20 @@ internal static class FaultScenario
         await Task.WhenAll(callers.Concat(probes));
         log.WriteLine($"fault: load stopped; {acknowledged.Count} bookings acknowledged, {attempts.Count} attempts");
 
-        var check = await CheckAsync(scheduling, officeId, acknowledged, unanswered);
-        return new FaultResult(kind, plan, victim.Name, attempts.ToList(), onVictim, faultAt, goneAt, restartAt, servingAt, endAt, check);
+        // The first death vote against the killed generation (Orleans writes each as "voter@generation,yyyy-MM-dd HH:mm:ss.fff GMT").
+        double? declaredDeadAfter = null;
+        var killed = (await cluster.MembershipOfAsync(victim.SiloPort)).FirstOrDefault();
+        if (killed.SuspectTimes?.Split('|')[0].Split(',') is [_, var when]
+            && DateTime.TryParseExact(when.Replace(" GMT", string.Empty, StringComparison.Ordinal), "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var votedAt))
+        {
+            declaredDeadAfter = (votedAt - faultUtc).TotalSeconds;
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault: {victim.Name}'s killed generation: status {killed.Status}, votes {killed.SuspectTimes}"));
+
+        var check = await CheckAsync(scheduling, offices, acknowledged, unanswered);
+        return new FaultResult(kind, plan, victim.Name, officesOnVictim, attempts.ToList(), onVictim, faultAt, goneAt, declaredDeadAfter, restartAt, servingAt, endAt, check);
     }
 
     /// <summary>The Monday of ISO week 36 next year: after sommarlov and before höstlov, and past the preparation lead time.</summary>
@@ -143,22 +172,32 @@ internal static class FaultScenario
         Mode = DialogueMode.Digital,
     };
 
-    private static async Task<IReadOnlyList<string>> ArrangeAsync(RegistryService.RegistryServiceClient registry, string officeId, int count)
+    private static async Task<IReadOnlyList<string>> ArrangeAsync(RegistryService.RegistryServiceClient registry, IReadOnlyList<string> offices, int count)
     {
-        await registry.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = officeId, Name = $"Felkontor {officeId}", Kommunkod = Kommun });
-        var staffing = new SetStaffingRequest { OfficeId = officeId };
-        for (var i = 1; i <= 12; i++)
+        foreach (var officeId in offices)
         {
-            staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-{i}", Name = $"Rådgivare {i}", Fte = 1 });
+            await registry.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = officeId, Name = $"Felkontor {officeId}", Kommunkod = Kommun });
+            var staffing = new SetStaffingRequest { OfficeId = officeId };
+            for (var i = 1; i <= 12; i++)
+            {
+                staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-{i}", Name = $"Rådgivare {i}", Fte = 1 });
+            }
+
+            await registry.SetStaffingAsync(staffing);
         }
 
-        await registry.SetStaffingAsync(staffing);
         var numbers = Enumerable.Range(0, count)
             .Select(_ => OrganisationNumber.FromNineDigits($"7{Interlocked.Increment(ref _next):D8}").Value).ToList();
-        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, cancellation) =>
-            await registry.UpsertHuvudmanAsync(
-                new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Skola {number}", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 },
-                cancellationToken: cancellation));
+        var unused = new ConcurrentQueue<Attempt>();
+        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (number, _) =>
+        {
+            var request = new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Skola {number}", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 };
+            var answer = await CallAsync("UpsertHuvudman", o => registry.UpsertHuvudmanAsync(request, o), Stopwatch.StartNew(), unused, -1, CancellationToken.None);
+            if (answer.Value is null)
+            {
+                throw new InvalidOperationException($"registering {number} failed: {answer.Reason}");
+            }
+        });
         return numbers;
     }
 
@@ -177,6 +216,11 @@ internal static class FaultScenario
                 var found = await CallAsync("FindNextSlot", o => scheduling.FindNextSlotAsync(Find(number, officeId, earliest), o), clock, attempts, -1, stop);
                 if (found.Value is null)
                 {
+                    if (found.Reason == nameof(StatusCode.FailedPrecondition))
+                    {
+                        return;
+                    }
+
                     break;
                 }
 
@@ -255,7 +299,7 @@ internal static class FaultScenario
                     || (error.StatusCode == StatusCode.Aborted && reason != "SLOT_TAKEN");
                 if (!transient || stop.IsCancellationRequested || clock.Elapsed - first + backoff > FaultPlan.Budget)
                 {
-                    return (null, reason ?? error.StatusCode.ToString());
+                    return (null, error.StatusCode == StatusCode.FailedPrecondition ? nameof(StatusCode.FailedPrecondition) : reason ?? error.StatusCode.ToString());
                 }
             }
 
@@ -269,9 +313,14 @@ internal static class FaultScenario
 
     /// <summary>Every acknowledged booking exactly once in the office's calendar and in its huvudman's own list, under the id it was answered with.</summary>
     private static async Task<FaultCheck> CheckAsync(
-        SchedulingService.SchedulingServiceClient scheduling, string officeId, IReadOnlyDictionary<string, Dialogue> acknowledged, ConcurrentBag<string> unanswered)
+        SchedulingService.SchedulingServiceClient scheduling, IReadOnlyList<string> offices, IReadOnlyDictionary<string, Dialogue> acknowledged, ConcurrentBag<string> unanswered)
     {
-        var calendar = await AllPagesAsync(scheduling, new ListDialoguesRequest { OfficeId = officeId, IncludeCancelled = true });
+        var calendar = new List<Dialogue>();
+        foreach (var office in offices)
+        {
+            calendar.AddRange(await AllPagesAsync(scheduling, new ListDialoguesRequest { OfficeId = office, IncludeCancelled = true }));
+        }
+
         var byRequest = calendar.GroupBy(d => d.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var exactlyOnce = acknowledged.Count(a => byRequest.TryGetValue(a.Key, out var held) && held.Count == 1 && held[0].Equals(a.Value));
         var missing = acknowledged.Count(a => !byRequest.ContainsKey(a.Key));
