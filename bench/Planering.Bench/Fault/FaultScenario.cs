@@ -147,7 +147,8 @@ internal static class FaultScenario
 
         // The first death vote against the killed generation (Orleans writes each as "voter@generation,yyyy-MM-dd HH:mm:ss.fff GMT").
         double? declaredDeadAfter = null;
-        var killed = (await cluster.MembershipOfAsync(victim.SiloPort)).FirstOrDefault();
+        var rows = await cluster.MembershipOfAsync(victim.SiloPort);
+        var killed = rows.Count > 0 ? rows[0] : default;
         if (killed.SuspectTimes?.Split('|')[0].Split(',') is [_, var when]
             && DateTime.TryParseExact(when.Replace(" GMT", string.Empty, StringComparison.Ordinal), "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var votedAt))
