@@ -33,18 +33,6 @@ internal sealed record FaultResult(
 
     public Attempt LongestCall => Attempts.Where(a => a.End >= FaultAt).MaxBy(a => a.Duration)!;
 
-    /// <summary>The longest time a booking caller went without an acknowledged booking, across the fault.</summary>
-    public double LongestBookingGap
-    {
-        get
-        {
-            var booked = Attempts.Where(a => a.Operation == "BookDialogue" && a.Status == StatusCode.OK).Select(a => a.End).Order().ToList();
-            var after = booked.FirstOrDefault(t => t >= FaultAt, double.NaN);
-            var before = booked.LastOrDefault(t => t < FaultAt, FaultAt);
-            return double.IsNaN(after) ? double.NaN : after - before;
-        }
-    }
-
     public bool MeetsTarget => Kind == FaultKind.Kill
         ? SurvivorProbeFailures == 0 && ServedAgainAfter(_ => true) <= RecoveryTarget.TotalSeconds && Check.Holds
         : FailedAfterFault.Count == 0 && FailedAfterRestart.Count == 0 && Check.Holds;
@@ -81,12 +69,11 @@ internal sealed record FaultResult(
         text.AppendLine("| measure | value |");
         text.AppendLine("|---|---|");
         text.AppendLine(Invariant($"| calls failed across the fault (ended after it, began before the restart) | {FailedAfterFault.Count} of {AcrossFault.Count()} ({(byStatus.Count == 0 ? "none" : string.Join(", ", byStatus))}) |"));
-        text.AppendLine(Invariant($"| the survivor's death vote against {Victim} (membership table) | {(DeclaredDeadAfter is { } after ? Invariant($"{after:F1} s after the fault") : "none: it left the cluster itself")} |"));
+        text.AppendLine(Invariant($"| first death vote against {Victim} in the membership table | {(DeclaredDeadAfter is { } after ? Invariant($"{after:F1} s after the fault") : "none: it left the cluster itself")} |"));
         text.AppendLine(Invariant($"| failed reads of grains on the surviving silo | {SurvivorProbeFailures} |"));
         text.AppendLine(Invariant($"| every probed grain answered again after | {ServedAgainAfter(a => a.Probe >= 0):F1} s |"));
         text.AppendLine(Invariant($"| booking calls answered again after | {ServedAgainAfter(a => a.Probe < 0):F1} s |"));
         text.AppendLine(Invariant($"| longest single call across the fault | {longest.Duration:F2} s ({longest.Operation}, {Status(longest.Status)}) |"));
-        text.AppendLine(Invariant($"| longest time without an acknowledged booking | {LongestBookingGap:F1} s |"));
         text.AppendLine(Invariant($"| calls begun from the restart on that failed | {FailedAfterRestart.Count} |"));
         text.AppendLine(Invariant($"| bookings acknowledged / in the offices' calendars exactly once | {Check.Acknowledged} / {Check.ExactlyOnce} (missing {Check.Missing}, doubled {Check.Duplicated}; huvudman lists disagreeing {Check.HuvudmanListsDisagreeing}; held but never acknowledged {Check.UnacknowledgedHeld}, requests left unanswered {Check.Unanswered}) |"));
         text.AppendLine(Kind == FaultKind.Kill
