@@ -59,10 +59,15 @@ public static class PlanningViews
             var moved = Tables.Create(5, "organisation number", "name", "kommun", "from", "to", "road km before", "road km after");
             foreach (var r in result.Reassigned.Take(ReassignedShown))
             {
-                moved.Row(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, Formats.Number(r.RoadKmBefore), Formats.Number(r.RoadKmAfter));
+                moved.Row(r.OrganisationNumberSynthetic ? $"{r.HuvudmanId} {Formats.GeneratedMark}" : r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, Formats.Number(r.RoadKmBefore), Formats.Number(r.RoadKmAfter));
             }
 
             console.Write(moved);
+            if (result.Reassigned.Take(ReassignedShown).Any(r => r.OrganisationNumberSynthetic))
+            {
+                console.Line($"{Formats.GeneratedMark} generated organisation number, not the real one");
+            }
+
             if (result.Reassigned.Count > ReassignedShown)
             {
                 console.Line($"… and {Formats.Count(result.Reassigned.Count - ReassignedShown)} more (--json lists them all).");

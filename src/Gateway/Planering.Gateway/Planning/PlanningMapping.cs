@@ -52,7 +52,7 @@ internal static class PlanningMapping
         result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
         {
             HuvudmanId = x.HuvudmanId, Name = x.Name, Kommunkod = x.Kommunkod, FromOfficeId = x.FromOfficeId, ToOfficeId = x.ToOfficeId,
-            RoadKmBefore = x.RoadKmBefore, RoadKmAfter = x.RoadKmAfter,
+            RoadKmBefore = x.RoadKmBefore, RoadKmAfter = x.RoadKmAfter, OrganisationNumberSynthetic = x.OrganisationNumberSynthetic,
         }));
         result.LanEffects.AddRange(r.LanEffects.Select(e => new LanEffect
         {

@@ -81,7 +81,8 @@ public sealed class SwedishGeography
             new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])), Int(row["population"])));
         var offices = ReadCsv("offices.csv", row => new OfficeSite(
             row["office_id"], row["city"], row["kommunkod"],
-            new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])), Int(row["opened"])));
+            new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])),
+            DateOnly.ParseExact(row["opened"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(row["spsm_colocated"])));
         return new SwedishGeography(
             lan.OrderBy(l => l.Lanskod, StringComparer.Ordinal).ToList(),
             kommuner.OrderBy(k => k.Kommunkod, StringComparer.Ordinal).ToList(),
@@ -89,6 +90,13 @@ public sealed class SwedishGeography
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static bool Bool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new InvalidOperationException($"'{text}' is not true or false"),
+    };
 
     private static double Dbl(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

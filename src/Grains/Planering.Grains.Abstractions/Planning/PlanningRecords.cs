@@ -36,7 +36,8 @@ public sealed record ReassignmentRecord(
     [property: Id(3)] string FromOfficeId,
     [property: Id(4)] string ToOfficeId,
     [property: Id(5)] double RoadKmBefore,
-    [property: Id(6)] double RoadKmAfter);
+    [property: Id(6)] double RoadKmAfter,
+    [property: Id(7)] bool OrganisationNumberSynthetic = false);
 
 [GenerateSerializer, Immutable, Alias("planering.LanEffectRecord")]
 public sealed record LanEffectRecord(
