@@ -126,9 +126,12 @@ public static class SiteWave
             liveReport.MonthsToCover, allReport.MonthsToCover, all.MovedCount, picks.Sum(p => p.SingleSiteTravelKmSavedPerYear));
     }
 
-    /// <summary>The ranking key of a site under the rules (preferred = at an SPSM site while SPSM is preferred).</summary>
+    /// <summary>
+    /// The ranking key of a site under the rules: preferred when it is at an SPSM site while SPSM is preferred, and
+    /// eligible (an existing office's kommun is an SPSM site too, but never a new one).
+    /// </summary>
     public static SiteRankKey Key(string kommunkod, SiteJudgement judgement, SitingRules rules, double travelKmSaved, double monthsToCover) =>
-        new(kommunkod, rules.PreferSpsm && judgement.SpsmSite, travelKmSaved, monthsToCover);
+        new(kommunkod, rules.PreferSpsm && judgement.SpsmSite && judgement.Eligible, travelKmSaved, monthsToCover);
 
     private static double SingleSiteSaving(
         PlanningWorld world, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year,

@@ -16,7 +16,7 @@ public static class SitingMapping
             r.SpsmKommunkoder.ToHashSet(StringComparer.Ordinal), r.Excluded.ToHashSet(StringComparer.Ordinal), r.Insisted.ToHashSet(StringComparer.Ordinal));
 
     public static SiteJudgementRecord ToRecord(this SiteJudgement j, SitingRules rules) =>
-        new(j.Eligible, j.SpsmSite, rules.PreferSpsm && j.SpsmSite, j.NearestLarosate?.Name ?? string.Empty, j.NearestLarosate?.Kommunkod ?? string.Empty,
+        new(j.Eligible, j.SpsmSite, rules.PreferSpsm && j.SpsmSite && j.Eligible, j.NearestLarosate?.Name ?? string.Empty, j.NearestLarosate?.Kommunkod ?? string.Empty,
             double.IsFinite(j.NearestLarosateKm) ? j.NearestLarosateKm : -1, j.NearestOfficeId ?? string.Empty,
             double.IsFinite(j.NearestOfficeKm) ? j.NearestOfficeKm : -1,
             j.Verdicts.Select(v => new RuleVerdictRecord(RuleName(v.Rule), v.Passed, v.Reason, v.ReasonSv)).ToList());
