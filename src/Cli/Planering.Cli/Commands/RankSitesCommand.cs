@@ -97,6 +97,12 @@ public static class RankSitesCommand
                 await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     last = message;
+                    if (message.WaveSitesChosen > 0)
+                    {
+                        run.Console.Line($"wave: {message.WaveSitesChosen}/{request.Sites} sites chosen");
+                        continue;
+                    }
+
                     var tenth = message.Total > 0 ? message.Evaluated * 10 / message.Total : 0;
                     if (tenth > reportedTenth || (message.Done && message.Evaluated != reported))
                     {
@@ -116,7 +122,11 @@ public static class RankSitesCommand
                         await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
                         {
                             last = message;
-                            if (message.Total > 0)
+                            if (message.WaveSitesChosen > 0)
+                            {
+                                task.Description = $"wave: {message.WaveSitesChosen}/{request.Sites} sites chosen";
+                            }
+                            else if (message.Total > 0)
                             {
                                 task.MaxValue = message.Total;
                                 task.Value = message.Evaluated;

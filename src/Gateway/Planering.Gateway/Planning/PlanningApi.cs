@@ -120,8 +120,16 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         final.ByTimeToCover.AddRange(SiteOrdering.ByTimeToCover(results, Key).Take(k).Select(x => x.ToMessage()));
         if (request.Sites > 1)
         {
-            var wave = await ranking.PlanWaveAsync(applied, advisors, request.Sites, context.CancellationToken);
-            final.Wave = wave.ToMessage(WaveMethod);
+            // A wave, one step per call (each step screens the eligible kommuner with the earlier sites open).
+            var sites = new List<WaveSiteRecord>(request.Sites);
+            while (sites.Count < request.Sites
+                && await ranking.NextWaveSiteAsync(applied, advisors, sites.Select(s => s.Site.Kommunkod).ToList(), context.CancellationToken) is { } next)
+            {
+                sites.Add(next);
+                await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = total, Total = total, WaveSitesChosen = sites.Count }, context.CancellationToken);
+            }
+
+            final.Wave = (await ranking.CombineWaveAsync(sites, advisors, context.CancellationToken)).ToMessage(WaveMethod);
         }
 
         await responseStream.WriteAsync(final, context.CancellationToken);

@@ -12,7 +12,14 @@ public interface ISiteRankingGrain : IGrainWithIntegerKey
     [Alias("EvaluateQuery")]
     Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(SiteEvaluationQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>The next <paramref name="count"/> offices together (<c>SiteWave</c>): greedy with re-evaluation, combined figures.</summary>
-    [Alias("PlanWave")]
-    Task<WaveRecord> PlanWaveAsync(SitingRulesRecord rules, int advisors, int count, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One step of a wave (<c>SiteWave.NextSite</c>): the best next site with <paramref name="opened"/> already open, or
+    /// null when no kommun meets the rules any more. One call per step keeps each call short.
+    /// </summary>
+    [Alias("NextWaveSite")]
+    Task<WaveSiteRecord?> NextWaveSiteAsync(SitingRulesRecord rules, int advisors, IReadOnlyList<string> opened, CancellationToken cancellationToken = default);
+
+    /// <summary>The combined effect of a wave's sites (<c>SiteWave.Combine</c>): one re-solve from the live plan with all open.</summary>
+    [Alias("CombineWave")]
+    Task<WaveRecord> CombineWaveAsync(IReadOnlyList<WaveSiteRecord> sites, int advisors, CancellationToken cancellationToken = default);
 }

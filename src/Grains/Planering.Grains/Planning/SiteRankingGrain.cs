@@ -40,20 +40,29 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
         }).ToList(), cancellationToken);
     }
 
-    public async Task<WaveRecord> PlanWaveAsync(SitingRulesRecord rules, int advisors, int count, CancellationToken cancellationToken = default)
+    public async Task<WaveSiteRecord?> NextWaveSiteAsync(SitingRulesRecord rules, int advisors, IReadOnlyList<string> opened, CancellationToken cancellationToken = default)
     {
         var live = await LiveAsync();
         var domainRules = rules.ToDomain();
-        var wave = await Task.Run(
-            () => SiteWave.Plan(live.World, live.Huvudman, live.Offices, live.Year, live.Before.OfficeByHuvudman, domainRules, count,
+        var next = await Task.Run(
+            () => SiteWave.NextSite(live.World, live.Huvudman, live.Offices, live.Year, live.Before.OfficeByHuvudman, domainRules, opened,
                 kommun => Site(kommun, advisors), SwedishGeography.Sweden, cancellationToken),
             cancellationToken);
-        return new WaveRecord(
-            wave.Sites.Select(s => new WaveSiteRecord(
-                new SiteEvaluationRecord(s.Kommunkod, s.TravelKmSavedPerYear, s.TravelHoursSavedPerYear, s.MonthsToCoverAfter, s.HuvudmanReassigned, s.Judgement.ToRecord(domainRules)),
-                s.SingleSiteTravelKmSavedPerYear)).ToList(),
-            wave.TravelKmSavedPerYear, wave.TravelHoursSavedPerYear, wave.MonthsToCoverBefore, wave.MonthsToCoverAfter, wave.HuvudmanReassigned,
-            wave.SingleSiteTravelKmSavedSum, 0);
+        return next is null ? null : new WaveSiteRecord(
+            new SiteEvaluationRecord(next.Kommunkod, next.TravelKmSavedPerYear, next.TravelHoursSavedPerYear, next.MonthsToCoverAfter, next.HuvudmanReassigned,
+                next.Judgement.ToRecord(domainRules)),
+            next.SingleSiteTravelKmSavedPerYear);
+    }
+
+    public async Task<WaveRecord> CombineWaveAsync(IReadOnlyList<WaveSiteRecord> sites, int advisors, CancellationToken cancellationToken = default)
+    {
+        var live = await LiveAsync();
+        var wave = await Task.Run(
+            () => SiteWave.Combine(live.World, live.Huvudman, live.Offices, live.Year, live.Before.OfficeByHuvudman, sites.Select(s => s.Site.Kommunkod).ToList(),
+                kommun => Site(kommun, advisors), SwedishGeography.Sweden),
+            cancellationToken);
+        return new WaveRecord(sites, wave.TravelKmSavedPerYear, wave.TravelHoursSavedPerYear, wave.MonthsToCoverBefore, wave.MonthsToCoverAfter,
+            wave.HuvudmanReassigned, sites.Sum(s => s.SingleSiteTravelKmSavedPerYear), 0);
     }
 
     private static PlanningOffice Site(Kommun kommun, int advisors) =>
