@@ -27,6 +27,12 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
     /// <summary>Kommuner per screening call: small enough to report progress often, large enough to keep both cores busy.</summary>
     private const int ScreeningBatch = 30;
 
+    /// <summary>
+    /// Full re-solves per call: a handful, so that a call stays far inside the 30 s grain response timeout on a loaded
+    /// machine even when k = 50 asks for up to 100 of them.
+    /// </summary>
+    private const int ExactBatch = 5;
+
     private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -111,8 +117,17 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         // caller asked for every kommun, only those that meet the rules take part.
         var ranked = screened.Where(s => request.IncludeIneligible || s.Judgement!.Eligible).ToList();
         var leaders = SiteOrdering.Leaders(ranked, Key, 2 * k);
-        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, true, applied), context.CancellationToken))))
-            .SelectMany(d => d).ToDictionary(e => e.Kommunkod, StringComparer.Ordinal);
+        var exact = new Dictionary<string, SiteEvaluationRecord>(StringComparer.Ordinal);
+        var exactBatches = leaders.Chunk(ExactBatch).ToList();
+        for (var i = 0; i < exactBatches.Count; i += 2)
+        {
+            var done = await Task.WhenAll(exactBatches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, true, applied), context.CancellationToken)));
+            foreach (var e in done.SelectMany(d => d))
+            {
+                exact[e.Kommunkod] = e;
+            }
+        }
+
         var results = ranked.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
 
         var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true, Rules = applied.ToMessage(), Eligible = screened.Count(s => s.Judgement!.Eligible) };

@@ -48,7 +48,7 @@ public static class SiteJudge
     {
         var (larosate, larosateKm) = geography.Larosaten
             .Select(l => (Larosate: (Larosate?)l, Km: kommun.Position.DistanceKmTo(geography.Kommun(l.Kommunkod).Position)))
-            .OrderBy(x => x.Km).ThenBy(x => x.Larosate!.Name, StringComparer.Ordinal)
+            .OrderBy(x => x.Km).ThenBy(x => x.Larosate!.Campus != "main").ThenBy(x => x.Larosate!.Name, StringComparer.Ordinal)
             .FirstOrDefault((null, double.PositiveInfinity));
         var (officeId, officeKm) = offices
             .Select(o => (OfficeId: (string?)o.OfficeId, Km: kommun.Position.DistanceKmTo(o.Position)))
