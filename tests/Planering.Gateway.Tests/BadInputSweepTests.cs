@@ -637,6 +637,16 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Rank("k int.MaxValue", new RankOfficeSitesRequest { K = int.MaxValue }, "k");
         Rank("advisors negative", new RankOfficeSitesRequest { Advisors = -1 }, "advisors");
         Rank("advisors 201", new RankOfficeSitesRequest { Advisors = 201 }, "advisors");
+        Rank("sites negative", new RankOfficeSitesRequest { Sites = -1 }, "sites");
+        Rank("sites 7", new RankOfficeSitesRequest { Sites = 7 }, "sites");
+        Rank("max lärosäte km negative", new RankOfficeSitesRequest { Rules = new SitingRules { MaxLarosateKm = -1 } }, "rules.max_larosate_km");
+        Rank("max lärosäte km NaN", new RankOfficeSitesRequest { Rules = new SitingRules { MaxLarosateKm = double.NaN } }, "rules.max_larosate_km");
+        Rank("min office distance infinite", new RankOfficeSitesRequest { Rules = new SitingRules { MinOfficeDistanceKm = double.PositiveInfinity } }, "rules.min_office_distance_km");
+        Rank("min office distance 2001", new RankOfficeSitesRequest { Rules = new SitingRules { MinOfficeDistanceKm = 2001 } }, "rules.min_office_distance_km");
+        Rank("excluded unknown kommun", new RankOfficeSitesRequest { Rules = new SitingRules { ExcludedKommunkoder = { "0180", "9999" } } }, "rules.excluded_kommunkoder[1]");
+        Rank("insisted not four digits", new RankOfficeSitesRequest { Rules = new SitingRules { InsistedKommunkoder = { "umea" } } }, "rules.insisted_kommunkoder[0]");
+        Rank("spsm site unknown", new RankOfficeSitesRequest { Rules = new SitingRules { SpsmKommunkoder = { "" } } }, "rules.spsm_kommunkoder[0]");
+        Rank("excluded and insisted", new RankOfficeSitesRequest { Rules = new SitingRules { ExcludedKommunkoder = { "2480" }, InsistedKommunkoder = { "2480" } } }, "rules.insisted_kommunkoder");
 
         // PlanningService/CommitScenario
         void Commit(string what, string id, string? field) =>
