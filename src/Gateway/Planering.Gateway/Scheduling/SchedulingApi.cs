@@ -196,7 +196,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     {
         var violations = new Violations();
         Kommunkod(violations, request.Kommunkod);
-        var rule = (request.Rule ?? new KommunLovRule()).ToRecord(violations, "rule.");
+        var rule = (request.Rule ?? new Planering.Contracts.V1.KommunLovRule()).ToRecord(violations, "rule.");
         violations.ThrowIfAny();
         try
         {
