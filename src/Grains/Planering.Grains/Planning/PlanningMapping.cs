@@ -25,8 +25,8 @@ internal static class PlanningMapping
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
             r.Feasible, r.OverloadHours, r.Moved, at);
 
-    public static ReassignmentRecord ToRecord(this Reassignment r) =>
-        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);
+    public static ReassignmentRecord ToRecord(this Reassignment r, bool organisationNumberSynthetic) =>
+        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter, organisationNumberSynthetic);
 
     public static LanEffectRecord ToRecord(this LanEffect e) =>
         new(e.Lanskod, e.Lan, e.HuvudmanReassigned, e.TravelKmPerYearBefore, e.TravelKmPerYearAfter);

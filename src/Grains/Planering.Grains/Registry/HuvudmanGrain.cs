@@ -52,7 +52,7 @@ public sealed class HuvudmanGrain(
     {
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
-            upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden);
+            upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden, upsert.OrganisationNumberSynthetic);
         await FinishMoveAsync();
         var previousKommun = state.State.Profile?.Kommunkod;
         var record = profile.ToRecord(clock.GetUtcNow());

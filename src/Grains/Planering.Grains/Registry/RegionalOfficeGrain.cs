@@ -91,7 +91,17 @@ public sealed class RegionalOfficeGrain(
             throw Refusal(rejection!.Value, search, huvudman, slot);
         }
 
-        var dialogue = new DialogueRecord(dialogueId, requestId, huvudman.OrganisationNumber, huvudman.Name, found.ToRecord(slot.SpsmParticipation), clock.GetUtcNow(), null, null);
+        var computed = found.ToRecord(slot.SpsmParticipation);
+        if (slot.Claims?.Contradictions(computed) is { Count: > 0 } contradictions)
+        {
+            // The caller books a slot other than the one it believes (a stale or hand-made answer): nothing is booked.
+            throw new PlaneringException(
+                ErrorCode.InvalidArgument,
+                string.Join("; ", contradictions.Select(c => $"{c.Field}: {c.Description}")),
+                violations: contradictions.Select(c => new FieldViolation(c.Field, c.Description)));
+        }
+
+        var dialogue = new DialogueRecord(dialogueId, requestId, huvudman.OrganisationNumber, huvudman.Name, computed, clock.GetUtcNow(), null, null);
         state.State.Dialogues[dialogueId] = dialogue;
         await WriteOrRollBackAsync(dialogueId, previous: null);
         _schedule?.Add(dialogue.ToBooking());
