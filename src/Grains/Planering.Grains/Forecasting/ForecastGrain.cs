@@ -5,6 +5,7 @@ using Planering.Domain.Forecasting;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Forecasting;
 
@@ -137,7 +138,7 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     {
         var today = ForecastWorld.Today(clock);
         var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
-        var school = SchoolHolidayCalendar.Create(SwedishGeography.Sweden);
+        var school = await SchoolCalendars.CurrentAsync(GrainFactory);
         var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman,
             WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
 
