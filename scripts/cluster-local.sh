@@ -201,6 +201,9 @@ initialise() {
 # The server keeps its data across restarts, so it runs durable (unlike the tests' throwaway servers); the socket lives
 # inside the data directory.
 start_postgres() {
+  # As root the server runs as postgres, which must be able to write its log.
+  touch "$run_dir/logs/postgres.log"
+  [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$run_dir/logs/postgres.log"
   as_postgres "$1/pg_ctl" -D "$run_dir/pgdata" -l "$run_dir/logs/postgres.log" -w -t 60 start \
     -o "-p ${port[postgres]} -k $run_dir/pgdata -c listen_addresses=127.0.0.1" >/dev/null
 }

@@ -91,7 +91,9 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         foreach (var (requestId, answered) in acknowledged)
         {
             var held = Assert.Single(calendar, d => d.RequestId == requestId);
-            Assert.Equal(answered, held);
+
+            // An acknowledgement may be a replay (a retry whose first attempt had booked); the record is the same.
+            Assert.Equal(Unmarked(answered), held);
             Assert.Equal(DialogueIds.For(officeId, requestId), held.DialogueId);
             Assert.Equal(DialogueStatus.Booked, held.Status);
         }
@@ -103,7 +105,7 @@ public sealed class FaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         foreach (var number in huvudman)
         {
             var own = await SchedulingArrange.HuvudmanDialoguesAsync(gateway.Scheduling, number);
-            Assert.Equal(Assert.Single(acknowledged.Values, d => d.HuvudmanId == number), Assert.Single(own));
+            Assert.Equal(Unmarked(Assert.Single(acknowledged.Values, d => d.HuvudmanId == number)), Assert.Single(own));
         }
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  calendars checked");

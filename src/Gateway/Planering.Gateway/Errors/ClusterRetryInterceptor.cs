@@ -32,6 +32,7 @@ public sealed partial class ClusterRetryInterceptor(
         ArgumentNullException.ThrowIfNull(continuation);
         ArgumentNullException.ThrowIfNull(context);
         var started = clock.GetTimestamp();
+        CallArrival.Mark(context, clock);
         var backoff = FirstBackoff;
         for (var attempt = 1; ; attempt++)
         {

@@ -46,8 +46,9 @@ public sealed class PlaneringClusterOptions
     /// calls waiting for it sooner: silos break them when they declare it dead, the stand-alone gateway when its
     /// connection to it drops (<see cref="SiloLossSignal"/>). This bound is for a silo that hangs without closing its
     /// connections, and stays inside a caller's usual 15 s deadline. Measured: 5 s already cut off first calls on a
-    /// freshly started cluster on this busy 2-core machine. A grain method that may run longer than this must say so
-    /// with Orleans' <c>[ResponseTimeout]</c> attribute.
+    /// freshly started cluster on this busy 2-core machine. A grain method that may run longer than this says so with
+    /// Orleans' <c>[ResponseTimeout]</c> attribute: the planning, scenario, site-ranking and forecast computations and
+    /// the school-calendar import carry 30 s, the timeout they were sized against.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

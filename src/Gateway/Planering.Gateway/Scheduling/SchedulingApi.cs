@@ -57,7 +57,8 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var choice = SlotChoice(violations, request.Slot);
         violations.ThrowIfAny();
 
-        var received = clock.GetUtcNow();
+        // The call's arrival, not this run's: the API may run a call again after a silo's loss (ClusterRetryInterceptor).
+        var received = CallArrival.Of(context, clock);
         var dialogue = await grains.GetGrain<IBookingRequestGrain>(request.RequestId).BookAsync(request.HuvudmanId, choice!);
         var answer = dialogue.ToMessage(clock.GetUtcNow());
 

@@ -9,6 +9,7 @@ public interface IForecastGrain : IGrainWithStringKey
 {
     /// <summary>The live forecast (default horizon, paths, seed and parameters), computed if there is none yet.</summary>
     [Alias("GetLive")]
+    [ResponseTimeout("00:00:30")]
     Task<ForecastRecord> GetLiveAsync();
 
     /// <summary>
@@ -16,5 +17,6 @@ public interface IForecastGrain : IGrainWithStringKey
     /// request's own Monte Carlo; the live forecast, shared by every caller, is finished and cached regardless.
     /// </summary>
     [Alias("Compute")]
+    [ResponseTimeout("00:00:30")]
     Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default);
 }

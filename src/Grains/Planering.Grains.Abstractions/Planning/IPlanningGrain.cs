@@ -31,6 +31,7 @@ public interface IPlanningGrain : IGrainWithStringKey
     /// assignment is stored, nothing changes; after that, the re-solve completes.
     /// </summary>
     [Alias("Rebalance")]
+    [ResponseTimeout("00:00:30")]
     Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>A copy of the live world and assignment for what-if scenarios.</summary>
@@ -39,5 +40,6 @@ public interface IPlanningGrain : IGrainWithStringKey
 
     /// <summary>Makes a scenario's assignment the live one (for the huvudmän it names that still exist).</summary>
     [Alias("Apply")]
+    [ResponseTimeout("00:00:30")]
     Task<PlanRecord> ApplyAsync(IReadOnlyDictionary<string, string> officeByHuvudman);
 }

@@ -23,6 +23,7 @@ public interface INationalSchoolCalendarGrain : IGrainWithStringKey
     /// naming <c>rows[i].field</c>). Nothing is written when every row is there already, or with <paramref name="dryRun"/>.
     /// </summary>
     [Alias("Import")]
+    [ResponseTimeout("00:00:30")]
     Task<SchoolCalendarImportResult> ImportAsync(IReadOnlyList<SchoolCalendarEntryRecord> rows, bool dryRun);
 
     /// <summary>Sets one lov of one kommun and year (an ISO week or dates), as a one-row import; returns that year's lov.</summary>

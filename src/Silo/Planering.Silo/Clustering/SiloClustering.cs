@@ -46,14 +46,9 @@ public static class SiloClustering
             membership.ProbeTimeout = cluster.ProbeTimeout;
             membership.NumMissedProbesLimit = cluster.MissedProbesLimit;
         });
-        silo.Configure<SiloMessagingOptions>(messaging =>
-        {
-            messaging.ResponseTimeout = cluster.ResponseTimeout;
-
-            // Directory lookups and other runtime-internal calls: the same bound, so a lookup sent to a silo that just
-            // died does not hold an application call for Orleans' 30 s.
-            messaging.SystemResponseTimeout = cluster.ResponseTimeout;
-        });
+        // Runtime-internal calls (directory lookups and the like) keep Orleans' own timeout: those waiting for a silo
+        // that died are broken when it is declared dead, like application calls.
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
         if (cluster.GrainDirectory == GrainDirectoryKind.Distributed)
         {
             // Experimental in Orleans 10.4.2 (ORLEANSEXP003): offered as a setting for measurement, never the default.
