@@ -9,9 +9,9 @@ namespace Planering.Grains.Planning;
 /// <summary>Conversions between the planning domain and the records that cross grain calls.</summary>
 internal static class PlanningMapping
 {
-    /// <summary>The planning world with the models every part of Planering shares.</summary>
-    public static PlanningWorld World() =>
-        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden)));
+    /// <summary>The planning world with the models every part of Planering shares, and the school calendar in force.</summary>
+    public static PlanningWorld World(SchoolHolidayCalendar school) =>
+        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
 
     public static PlanningOffice ToPlanning(this OfficeRecord o) =>
         new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());

@@ -3,6 +3,7 @@ using Planering.Domain.Planning;
 using Planering.Domain.Siting;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Planning;
 
@@ -71,7 +72,7 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
         var snapshot = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).SnapshotAsync();
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
-        var world = PlanningMapping.World();
+        var world = PlanningMapping.World(await SchoolCalendars.CurrentAsync(GrainFactory));
         var year = StockholmTime.LocalDate(clock.GetUtcNow()).Year;
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
         var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
