@@ -61,6 +61,10 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
             await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = "Svepskolan AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 });
         }
 
+        // The new office draws huvudmän from around Gävle (Skutskär is 40 km away) in a debounced re-solve that can come
+        // later than the settling wait on a loaded machine: re-solve now, so "before" already has the office's share.
+        await api.Planning.RebalanceAsync(new RebalanceRequest());
+
         var year = DateTime.UtcNow.Year + 1;
         var find = new FindNextSlotRequest { HuvudmanId = huvudman, OfficeId = officeId, EarliestDate = $"{year}-04-12", Mode = DialogueMode.Digital };
         var requestId = $"sweep-{Guid.NewGuid():N}";

@@ -4,12 +4,10 @@ namespace Planering.Grains.Planning;
 [Alias("planering.ISiteRankingGrain")]
 public interface ISiteRankingGrain : IGrainWithIntegerKey
 {
-    /// <param name="exact">False: a quick screening (<c>SiteScreening</c>); true: a full re-solve of the plan.</param>
-    [Alias("Evaluate")]
-    [ResponseTimeout("00:00:30")]
-    Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact, CancellationToken cancellationToken = default);
-
-    /// <summary>As <see cref="EvaluateAsync"/>, each site also judged against the query's siting rules.</summary>
+    /// <summary>
+    /// Each kommun of the query as the next office's site: screened quickly (<c>SiteScreening</c>) or, with
+    /// <c>Exact</c>, a full re-solve of the plan; and judged against the query's siting rules.
+    /// </summary>
     [Alias("EvaluateQuery")]
     [ResponseTimeout("00:00:30")]
     Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(SiteEvaluationQuery query, CancellationToken cancellationToken = default);

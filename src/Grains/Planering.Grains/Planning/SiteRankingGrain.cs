@@ -16,9 +16,6 @@ namespace Planering.Grains.Planning;
 [StatelessWorker]
 public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGrain
 {
-    public Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(IReadOnlyList<string> kommunkoder, int advisors, bool exact, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(new SiteEvaluationQuery(kommunkoder, advisors, exact, SitingMapping.ToRecord(SitingRules.Default(SwedishGeography.Sweden))), cancellationToken);
-
     public async Task<IReadOnlyList<SiteEvaluationRecord>> EvaluateAsync(SiteEvaluationQuery query, CancellationToken cancellationToken = default)
     {
         var live = await LiveAsync();
