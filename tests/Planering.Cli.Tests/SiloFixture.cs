@@ -46,6 +46,7 @@ public sealed class SiloFixture : IAsyncLifetime
 
             // The dashboard is not under test here, and its fixed port would collide with other hosts on the machine.
             "--Planering:Dashboard:Port=0",
+            "--Planering:Web:Port=0",
 
             // An import calls as fast as it can as one subject; the limit has its own tests in the API's project.
             "--Planering:RateLimit:PermitsPerSecond=0",

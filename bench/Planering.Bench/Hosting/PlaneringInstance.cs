@@ -83,6 +83,7 @@ public sealed class PlaneringInstance : IAsyncDisposable
 
             // Not measured, and its fixed port would collide with a silo already running on the machine.
             "--Planering:Dashboard:Port=0",
+            "--Planering:Web:Port=0",
         ];
         _host = PlaneringHost.Build(
             [
