@@ -30,6 +30,9 @@ public static class WebAppHost
     /// <summary>Where the sign-in page lives; everything else needs a signed-in user.</summary>
     public const string SignInPath = "/logga-in";
 
+    /// <summary>Where the local sign-in form posts (not the page's own path: the page answers POSTs of its own).</summary>
+    public const string LocalSignInPath = "/logga-in/lokal";
+
     public const string SignOutPath = "/logga-ut";
 
     public const string CulturePath = "/sprak";
@@ -134,7 +137,7 @@ public static class WebAppHost
 
     private static void MapSignIn(WebApplication app, WebHostSetup setup)
     {
-        app.MapPost(SignInPath, async (HttpContext http, IAntiforgery antiforgery, TimeProvider clock) =>
+        app.MapPost(LocalSignInPath, async (HttpContext http, IAntiforgery antiforgery, TimeProvider clock) =>
         {
             await antiforgery.ValidateRequestAsync(http);
             var form = await http.Request.ReadFormAsync();
