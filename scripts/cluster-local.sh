@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts Planering's cluster topology on this machine without Docker: a throwaway PostgreSQL, two silos in AdoNet
-# cluster mode and one stand-alone gateway, configured through the same environment variables as docker/compose.yaml.
+# cluster mode, one stand-alone gateway and the web app as its own process, configured through the same environment variables as docker/compose.yaml.
 #
 #   scripts/cluster-local.sh start    start everything in the background, print the addresses and PIDs
 #   scripts/cluster-local.sh stop     stop every process it started and delete the throwaway data directory
@@ -17,7 +17,8 @@ run_dir=${PLANERING_LOCAL_DIR:-/tmp/planering-cluster-local-$(id -u)}
 configuration=${CONFIGURATION:-Debug}
 silo_dll=$repo/src/Silo/Planering.Silo/bin/$configuration/net10.0/Planering.Silo.dll
 gateway_dll=$repo/src/Gateway/Planering.Gateway/bin/$configuration/net10.0/Planering.Gateway.dll
-processes=(gateway silo2 silo1) # stop order: clients first, then the silos
+web_dll=$repo/src/Web/Planering.Web/bin/$configuration/net10.0/Planering.Web.dll
+processes=(web gateway silo2 silo1) # stop order: clients first, then the silos
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "cluster-local: $*"; exit 1; }
@@ -121,7 +122,7 @@ start_all() {
     log "building ($configuration) ..."
     dotnet build "$repo/src/Silo/Planering.Silo/Planering.Silo.csproj" -c "$configuration" -v quiet -nologo >/dev/null
   fi
-  [[ -f $silo_dll && -f $gateway_dll ]] || die "built dlls not found under bin/$configuration; build first or unset PLANERING_NO_BUILD"
+  [[ -f $silo_dll && -f $gateway_dll && -f $web_dll ]] || die "built dlls not found under bin/$configuration; build first or unset PLANERING_NO_BUILD"
 
   # From here on a failure stops whatever was started and removes the directory.
   trap 'log "start failed; cleaning up"; stop_all' EXIT
@@ -166,7 +167,7 @@ start_all() {
     log "$name: API 127.0.0.1:$api, silo port $silo, gateway port $gw, dashboard port $dashboard ..."
     launch_dll=$silo_dll launch "$name" "${common[@]}" "Planering__Cluster__AdvertisedAddress=127.0.0.1" \
       "Planering__Cluster__SiloPort=$silo" "Planering__Cluster__GatewayPort=$gw" "Planering__Api__Port=$api" \
-      "Planering__Dashboard__Port=$dashboard"
+      "Planering__Dashboard__Port=$dashboard" "Planering__Web__Port=0"
     wait_for_port "$name" "$api" 180
   done
 
@@ -176,11 +177,19 @@ start_all() {
   launch_dll=$gateway_dll launch gateway "${common[@]}" "Planering__Api__Port=$api"
   wait_for_port gateway "$api" 120
   healthy "$api" || die "the gateway listens but its health check does not answer SERVING"
+
+  # The web app calls the gateway; on 127.0.0.1 with the cluster's key its local sign-in works as in the embedded default.
+  local web; web=$(free_port)
+  log "web app: http://127.0.0.1:$web/ ..."
+  launch_dll=$web_dll launch web "Planering__Auth__SigningKeyFile=$key_file" "Planering__Web__Port=$web" \
+    "Planering__Web__ApiAddress=http://127.0.0.1:${api_port[gateway]}"
+  wait_for_port web "$web" 60
   trap - EXIT
 
   cat <<EOF
 Planering cluster is up.
   gateway      http://127.0.0.1:${api_port[gateway]}   (h2c gRPC)   PID $(cat "$run_dir/pids/gateway")
+  web app      http://127.0.0.1:$web/                PID $(cat "$run_dir/pids/web")
   silo1 API    http://127.0.0.1:${api_port[silo1]}                  PID $(cat "$run_dir/pids/silo1")
   silo2 API    http://127.0.0.1:${api_port[silo2]}                  PID $(cat "$run_dir/pids/silo2")
   dashboard    http://127.0.0.1:${dashboard_port[silo1]}/ (silo1), http://127.0.0.1:${dashboard_port[silo2]}/ (silo2)
@@ -195,7 +204,7 @@ EOF
 status() {
   [[ -d $run_dir ]] || { echo "not running"; return 0; }
   local name pid
-  for name in silo1 silo2 gateway; do
+  for name in silo1 silo2 gateway web; do
     pid=$(cat "$run_dir/pids/$name" 2>/dev/null || echo "")
     if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then echo "$name running (PID $pid)"; else echo "$name not running"; fi
   done
@@ -211,7 +220,7 @@ case ${1:-start} in
     trap 'log "stopping ..."; stop_all; exit 0' INT TERM
     log "running; Ctrl-C stops everything"
     # Returns when a silo or the gateway exits on its own, or when Ctrl-C runs the trap.
-    wait -n "$(cat "$run_dir/pids/silo1")" "$(cat "$run_dir/pids/silo2")" "$(cat "$run_dir/pids/gateway")" || true
+    wait -n "$(cat "$run_dir/pids/silo1")" "$(cat "$run_dir/pids/silo2")" "$(cat "$run_dir/pids/gateway")" "$(cat "$run_dir/pids/web")" || true
     log "a process exited on its own; stopping the rest"
     stop_all
     ;;
