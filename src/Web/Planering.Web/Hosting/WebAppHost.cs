@@ -80,8 +80,9 @@ public static class WebAppHost
 
         var auth = builder.Services.AddAuthentication(o =>
         {
+            // Not signed in → the sign-in page, with either way of signing in; it starts OpenID Connect by its link.
             o.DefaultScheme = WebClaims.Scheme;
-            o.DefaultChallengeScheme = options.Oidc.Enabled ? OpenIdConnectDefaults.AuthenticationScheme : WebClaims.Scheme;
+            o.DefaultChallengeScheme = WebClaims.Scheme;
         });
         auth.AddCookie(WebClaims.Scheme, cookie =>
         {
@@ -186,6 +187,18 @@ public static class WebAppHost
         oidc.ClientSecret = settings.ClientSecret;
         oidc.ResponseType = "code";
         oidc.UsePkce = true;
+
+        // The code comes back on a top-level GET, so the correlation and nonce cookies can be SameSite=Lax, and Secure
+        // whenever the app itself is reached over https (a form_post back would need SameSite=None, hence https only).
+        oidc.ResponseMode = "query";
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+        // As the API's JWT setup: metadata over https, except from an identity provider on this machine.
+        var authority = new Uri(settings.Authority!);
+        oidc.RequireHttpsMetadata = !(authority.IsLoopback || (IPAddress.TryParse(authority.Host, out var host) && IPAddress.IsLoopback(host)));
         oidc.MapInboundClaims = false;
         oidc.SaveTokens = false;
         oidc.Scope.Clear();

@@ -27,6 +27,9 @@ public static class L
 
     public static string D(DateTimeOffset time) => time.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A protobuf time, or a dash when the API sent none (an empty world has no computed plan yet).</summary>
+    public static string D(Google.Protobuf.WellKnownTypes.Timestamp? time) => time is null ? "–" : D(time.ToDateTimeOffset());
+
     public static string Role(string role) => role switch
     {
         "viewer" => T("läsare (ledning)", "viewer (management)"),
