@@ -255,6 +255,8 @@ start_all() {
     "Planering__Cluster__ClusterId=$cluster_id"
     "Planering__Auth__SigningKeyFile=$key_file"
     "Planering__Api__Address=127.0.0.1"
+    # The web app is not co-hosted by the cluster's silos (in compose it is a service of its own).
+    "Planering__Web__Port=0"
   )
 
   # Silo 1 first: on a fresh database it applies the schema and seeds Sweden; silo 2 then finds the world seeded and

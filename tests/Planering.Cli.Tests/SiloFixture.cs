@@ -61,6 +61,7 @@ public class SiloFixture : IAsyncLifetime
 
             // The dashboard is not under test here, and its fixed port would collide with other hosts on the machine.
             "--Planering:Dashboard:Port=0",
+            "--Planering:Web:Port=0",
             .. _extra,
         ];
         _host = PlaneringHost.Build(

@@ -46,7 +46,7 @@ public sealed class Node : IAsyncDisposable
     /// limit, since the fault and load tests call as fast as they can as one subject (the limit has its own tests).
     /// </summary>
     public static readonly string[] Settings =
-        [$"--Planering:Auth:SigningKeyFile={KeyFile}", "--Planering:Dashboard:Port=0", "--Planering:RateLimit:PermitsPerSecond=0"];
+        [$"--Planering:Auth:SigningKeyFile={KeyFile}", "--Planering:Dashboard:Port=0", "--Planering:Web:Port=0", "--Planering:RateLimit:PermitsPerSecond=0"];
 
     /// <summary>A token with every role, good at every node; minted as <c>mint-token</c> mints it.</summary>
     public static readonly string Token =

@@ -74,6 +74,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
         // The dashboard is not under test here, and its fixed port would collide with other hosts on the machine.
         "--Planering:Dashboard:Port=0",
+        "--Planering:Web:Port=0",
 
         // These tests call as fast as they can as one subject; the limit has its own tests (RateLimitTests).
         "--Planering:RateLimit:PermitsPerSecond=0",

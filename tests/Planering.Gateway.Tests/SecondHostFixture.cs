@@ -31,6 +31,7 @@ public sealed class SecondHostFixture : IAsyncLifetime
         $"--Planering:Storage:SqlitePath={Path.Combine(_directory, "planering.db")}",
         "--Planering:Seed:Enabled=false",
         $"--Planering:Dashboard:Port={DashboardPort}",
+        "--Planering:Web:Port=0",
         "--Planering:RateLimit:PermitsPerSecond=1",
         $"--Planering:RateLimit:Burst={Burst}",
         $"--Planering:Telemetry:OtlpEndpoint=http://127.0.0.1:{_unusedPort}",

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Planering.Gateway.Security;
 using Planering.Silo;
+using Planering.Silo.Web;
 
 namespace Planering.Bench.Hosting;
 
@@ -19,11 +20,13 @@ public sealed class PlaneringInstance : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-bench-{Guid.NewGuid():N}");
     private readonly bool _seed;
+    private readonly bool _web;
     private WebApplication? _host;
 
-    private PlaneringInstance(bool seed)
+    private PlaneringInstance(bool seed, bool web)
     {
         _seed = seed;
+        _web = web;
         Directory.CreateDirectory(_directory);
     }
 
@@ -39,10 +42,13 @@ public sealed class PlaneringInstance : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts the host on a fresh database; with <paramref name="seed"/> it returns once Sweden is seeded.</summary>
-    public static async Task<PlaneringInstance> StartAsync(bool seed = true)
+    /// <summary>The co-hosted web app's address when started with <c>web</c>, e.g. <c>http://127.0.0.1:port/</c>.</summary>
+    public string? WebAddress => _host?.Services.WebAddress();
+
+    /// <summary>Starts the host on a fresh database; with <paramref name="seed"/> it returns once Sweden is seeded; with <paramref name="web"/> the web app too.</summary>
+    public static async Task<PlaneringInstance> StartAsync(bool seed = true, bool web = false)
     {
-        var instance = new PlaneringInstance(seed);
+        var instance = new PlaneringInstance(seed, web);
         try
         {
             await instance.StartHostAsync();
@@ -91,6 +97,7 @@ public sealed class PlaneringInstance : IAsyncDisposable
                 $"--Planering:Cluster:SiloPort={FreePort()}",
                 $"--Planering:Cluster:GatewayPort={FreePort()}",
                 $"--Planering:Seed:Enabled={_seed}",
+                $"--Planering:Web:Port={(_web ? FreePort() : 0)}",
             ],
             // A benchmark's console is its report: only warnings and errors from the host belong there.
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));

@@ -6,11 +6,12 @@ using Planering.Silo.Configuration;
 using Planering.Silo.Dashboard;
 using Planering.Silo.Seeding;
 using Planering.Silo.Storage;
+using Planering.Silo.Web;
 
 namespace Planering.Silo;
 
 /// <summary>
-/// Builds a silo with the gRPC API co-hosted. The embedded default is one silo with localhost clustering and ADO.NET
+/// Builds a silo with the gRPC API and the web app co-hosted. The embedded default is one silo with localhost clustering and ADO.NET
 /// grain storage on a SQLite file; by configuration the state moves to PostgreSQL and the membership too (cluster mode).
 /// Either way: memory streams with a persistent pub-sub store, and the Swedish world seeded on first start.
 /// </summary>
@@ -31,6 +32,7 @@ public static class PlaneringHost
         builder.Services.AddSingleton(TimeProvider.System);
         var api = builder.AddPlaneringGateway("planering-silo");
         var dashboard = builder.ReadDashboardSettings(api);
+        builder.AddPlaneringWeb(api);
 
         // Only once every setting has been read and found good: a start refused for a setting touches no database.
         string invariant, connectionString;
