@@ -120,8 +120,11 @@ public sealed class PlanningCommandTests(SiloFixture silo)
         var result = await silo.RunAsync("rank-sites", "--k", "2", "--advisors", "4");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var progress = result.Output.Split('\n')
-            .Select(l => Regex.Match(l, @"^(\d+)/(\d+) kommuner evaluated$"))
+
+        // Not at a terminal: the progress lines go to standard error, standard output holds the ranking alone.
+        Assert.DoesNotContain("kommuner evaluated", result.Output, StringComparison.Ordinal);
+        var progress = result.Error.Split('\n')
+            .Select(l => Regex.Match(l.TrimEnd('\r'), @"^(\d+)/(\d+) kommuner evaluated$"))
             .Where(m => m.Success)
             .Select(m => (Evaluated: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Total: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
             .ToList();
