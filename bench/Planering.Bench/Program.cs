@@ -7,7 +7,7 @@ using Planering.Bench.Scheduling;
 using Planering.Bench.Sections;
 
 // dotnet run -c Release --project bench/Planering.Bench -- [quick] [--huvudman=N] [section …]
-//   sections: slot-search, forecast, planning, load, scale (default: all). `quick` shortens every measurement and scales 10,000
+//   sections: slot-search, forecast, planning, load, scale, fault (default: all). `quick` shortens every measurement and scales 10,000
 //   huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory.
 // dotnet run -c Release --project bench/Planering.Bench -- smoke
 //   each section once and tiny, nothing written (what the CI test runs).
@@ -54,6 +54,14 @@ if (options.Wants("scale"))
     report.Add(ScaleSection.Title(options.Huvudman), await ScaleSection.RunAsync(options.Huvudman, Console.Out));
 }
 
-File.WriteAllText("BENCHMARKS.md", report.Render());
+if (options.Wants("fault"))
+{
+    report.Add(FaultSection.Title, await FaultSection.RunAsync(options.Quick, Console.Out));
+}
+
+// A run of some sections only replaces those sections of an existing BENCHMARKS.md and keeps the others.
+File.WriteAllText("BENCHMARKS.md", options.Sections.Count > 0 && File.Exists("BENCHMARKS.md")
+    ? report.MergeInto(File.ReadAllText("BENCHMARKS.md"))
+    : report.Render());
 Console.WriteLine("wrote BENCHMARKS.md");
 return 0;

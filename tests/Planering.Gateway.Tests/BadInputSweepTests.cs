@@ -543,6 +543,59 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Holidays("year 2150", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = 2150 }, "year");
         Holidays("year int.MaxValue", new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = int.MaxValue }, "year");
 
+        // SchedulingService/ImportSchoolCalendars: one good row and one the case spoils; nothing may be imported.
+        SchoolCalendarRow GoodRow() => new() { Kommunkod = Kommun, SchoolYear = $"{year - 1}/{year % 100:00}", Kind = SchoolCalendarPeriodKind.Sportlov, FirstDay = $"{year}-03-09", LastDay = $"{year}-03-13" };
+        void Import(string what, Action<SchoolCalendarRow> change, string? field)
+        {
+            var request = new ImportSchoolCalendarsRequest { Rows = { GoodRow(), GoodRow().With(r => r.Kind = SchoolCalendarPeriodKind.Hostlov).With(r => { r.SchoolYear = $"{year}/{(year + 1) % 100:00}"; r.FirstDay = $"{year}-10-26"; r.LastDay = $"{year}-10-30"; }).With(change) } };
+            cases.Add(new("SchedulingService/ImportSchoolCalendars", what, () => scheduling.ImportSchoolCalendarsAsync(request).ResponseAsync, field));
+        }
+
+        cases.Add(new("SchedulingService/ImportSchoolCalendars", "no rows", () => scheduling.ImportSchoolCalendarsAsync(new ImportSchoolCalendarsRequest()).ResponseAsync, "rows"));
+        Import("kommunkod empty", r => r.Kommunkod = string.Empty, "rows[1].kommunkod");
+        Import("kommunkod unknown", r => r.Kommunkod = "9999", "rows[1].kommunkod");
+        Import("kommunkod overlong", r => r.Kommunkod = Overlong, "rows[1].kommunkod");
+        Import("school year empty", r => r.SchoolYear = string.Empty, "rows[1].school_year");
+        Import("school year not consecutive", r => r.SchoolYear = $"{year}/{(year + 2) % 100:00}", "rows[1].school_year");
+        Import("school year garbage", r => r.SchoolYear = "läsår", "rows[1].school_year");
+        Import("school year 1800", r => r.SchoolYear = "1800/01", "rows[1].school_year");
+        Import("kind unspecified", r => r.Kind = SchoolCalendarPeriodKind.Unspecified, "rows[1].kind");
+        Import("kind 99", r => r.Kind = (SchoolCalendarPeriodKind)99, "rows[1].kind");
+        foreach (var (value, what) in BadDates())
+        {
+            Import($"first day {what}", r => r.FirstDay = value, "rows[1].first_day");
+        }
+
+        Import("last day empty", r => r.LastDay = string.Empty, "rows[1].last_day");
+        Import("last day before first day", r => r.LastDay = $"{year}-10-01", "rows[1].last_day");
+        Import("höstlov in the wrong year", r => { r.FirstDay = $"{year + 1}-10-26"; r.LastDay = $"{year + 1}-10-30"; }, "rows[1].first_day");
+        Import("a lov of 200 days", r => { r.Kind = SchoolCalendarPeriodKind.Jullov; r.FirstDay = $"{year}-12-01"; r.LastDay = $"{year + 1}-06-18"; }, "rows[1].last_day");
+        Import("the same row twice", r => { r.Kind = SchoolCalendarPeriodKind.Sportlov; r.SchoolYear = $"{year - 1}/{year % 100:00}"; r.FirstDay = $"{year}-03-09"; r.LastDay = $"{year}-03-13"; }, "rows[1].kind");
+        Import("organisation number wrong check digit", r => r.OrganisationNumber = WrongCheckDigit, "rows[1].organisation_number");
+        Import("organisation number with hyphen", r => r.OrganisationNumber = "556036-0793", "rows[1].organisation_number");
+
+        // SchedulingService/GetSchoolCalendarRules and SetSchoolCalendarRules
+        void Rules(string what, GetSchoolCalendarRulesRequest request, string? field) =>
+            cases.Add(new("SchedulingService/GetSchoolCalendarRules", what, () => scheduling.GetSchoolCalendarRulesAsync(request).ResponseAsync, field));
+        Rules("kommunkod empty", new GetSchoolCalendarRulesRequest(), "kommunkod");
+        Rules("kommunkod unknown", new GetSchoolCalendarRulesRequest { Kommunkod = "9999" }, "kommunkod");
+        Rules("kommunkod overlong", new GetSchoolCalendarRulesRequest { Kommunkod = Overlong }, "kommunkod");
+        void SetRules(string what, Action<SetSchoolCalendarRulesRequest> change, string? field) =>
+            cases.Add(new("SchedulingService/SetSchoolCalendarRules", what, () => scheduling.SetSchoolCalendarRulesAsync(new SetSchoolCalendarRulesRequest { Kommunkod = Kommun, Rule = new KommunLovRule { SportlovWeek = 8 } }.With(change)).ResponseAsync, field));
+        SetRules("kommunkod empty", r => r.Kommunkod = string.Empty, "kommunkod");
+        SetRules("kommunkod unknown", r => r.Kommunkod = "9999", "kommunkod");
+        SetRules("sportlov week 0", r => r.Rule.SportlovWeek = 0, "rule.sportlov_week");
+        SetRules("sportlov week 60", r => r.Rule.SportlovWeek = 60, "rule.sportlov_week");
+        SetRules("påsklov rule 99", r => r.Rule.PasklovRule = (PasklovRule)99, "rule.pasklov_rule");
+        SetRules("fixed påsklov without a week", r => r.Rule.PasklovRule = PasklovRule.FixedWeek, "rule.pasklov_week");
+        SetRules("late Easter from 30 April", r => r.Rule.LateEasterFromAprilDay = 30, "rule.late_easter_from_april_day");
+        SetRules("höstlov week int.MaxValue", r => r.Rule.HostlovWeek = int.MaxValue, "rule.hostlov_week");
+        SetRules("last school day 31 June", r => r.Rule.LastSchoolDayJune = 31, "rule.last_school_day_june");
+        SetRules("last school day on a Sunday", r => r.Rule.LastSchoolDayWeekday = 7, "rule.last_school_day_weekday");
+        SetRules("first school day 0 August", r => r.Rule.FirstSchoolDayAugust = 0, "rule.first_school_day_august");
+        SetRules("last school day 24 December", r => r.Rule.LastSchoolDayDecember = 24, "rule.last_school_day_december");
+        SetRules("first school day 1 January", r => r.Rule.FirstSchoolDayJanuary = 1, "rule.first_school_day_january");
+
         // PlanningService/SimulateOpenOffice: would store a scenario (not live state) if accepted.
         SimulateOpenOfficeRequest Simulate() => new() { Name = "Svepby", Kommunkod = Kommun, Advisors = 2 };
         void Scenario(string what, Action<SimulateOpenOfficeRequest> change, string? field) =>
@@ -584,6 +637,16 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Rank("k int.MaxValue", new RankOfficeSitesRequest { K = int.MaxValue }, "k");
         Rank("advisors negative", new RankOfficeSitesRequest { Advisors = -1 }, "advisors");
         Rank("advisors 201", new RankOfficeSitesRequest { Advisors = 201 }, "advisors");
+        Rank("sites negative", new RankOfficeSitesRequest { Sites = -1 }, "sites");
+        Rank("sites 7", new RankOfficeSitesRequest { Sites = 7 }, "sites");
+        Rank("max lärosäte km negative", new RankOfficeSitesRequest { Rules = new SitingRules { MaxLarosateKm = -1 } }, "rules.max_larosate_km");
+        Rank("max lärosäte km NaN", new RankOfficeSitesRequest { Rules = new SitingRules { MaxLarosateKm = double.NaN } }, "rules.max_larosate_km");
+        Rank("min office distance infinite", new RankOfficeSitesRequest { Rules = new SitingRules { MinOfficeDistanceKm = double.PositiveInfinity } }, "rules.min_office_distance_km");
+        Rank("min office distance 2001", new RankOfficeSitesRequest { Rules = new SitingRules { MinOfficeDistanceKm = 2001 } }, "rules.min_office_distance_km");
+        Rank("excluded unknown kommun", new RankOfficeSitesRequest { Rules = new SitingRules { ExcludedKommunkoder = { "0180", "9999" } } }, "rules.excluded_kommunkoder[1]");
+        Rank("insisted not four digits", new RankOfficeSitesRequest { Rules = new SitingRules { InsistedKommunkoder = { "umea" } } }, "rules.insisted_kommunkoder[0]");
+        Rank("spsm site unknown", new RankOfficeSitesRequest { Rules = new SitingRules { SpsmKommunkoder = { "" } } }, "rules.spsm_kommunkoder[0]");
+        Rank("excluded and insisted", new RankOfficeSitesRequest { Rules = new SitingRules { ExcludedKommunkoder = { "2480" }, InsistedKommunkoder = { "2480" } } }, "rules.insisted_kommunkoder");
 
         // PlanningService/CommitScenario
         void Commit(string what, string id, string? field) =>

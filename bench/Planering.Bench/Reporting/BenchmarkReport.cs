@@ -35,4 +35,62 @@ public sealed class BenchmarkReport(string command)
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// <paramref name="existing"/> (a BENCHMARKS.md) with this run's sections in place of those of the same title, new
+    /// ones appended, every other section and the header kept. Each section written here says when and with which
+    /// command it was measured, since the header's command is the last full run's.
+    /// </summary>
+    public string MergeInto(string existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var lines = existing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var header = new List<string>();
+        var sections = new List<(string Title, List<string> Lines)>();
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                sections.Add((line[3..].Trim(), [line]));
+            }
+            else if (sections.Count == 0)
+            {
+                header.Add(line);
+            }
+            else
+            {
+                sections[^1].Lines.Add(line);
+            }
+        }
+
+        foreach (var (title, body) in _sections)
+        {
+            List<string> replacement =
+            [
+                $"## {title}",
+                string.Empty,
+                string.Create(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC with `{command}`."),
+                string.Empty,
+                .. body.TrimEnd().Split('\n'),
+                string.Empty,
+            ];
+            var at = sections.FindIndex(s => s.Title == title);
+            if (at >= 0)
+            {
+                sections[at] = (title, replacement);
+            }
+            else
+            {
+                if (sections.Count > 0 && sections[^1].Lines[^1].Length != 0)
+                {
+                    sections[^1].Lines.Add(string.Empty);
+                }
+
+                sections.Add((title, replacement));
+            }
+        }
+
+        var text = string.Join('\n', header.Concat(sections.SelectMany(s => s.Lines)));
+        return text.TrimEnd('\n') + "\n";
+    }
 }

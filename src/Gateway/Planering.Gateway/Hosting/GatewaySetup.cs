@@ -21,7 +21,9 @@ public static class GatewaySetup
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
         var rateLimit = OptionsCheck.Read<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section, o => o.Problems());
-        var mode = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>()?.Mode ?? ClusterMode.Localhost;
+        var cluster = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>() ?? new PlaneringClusterOptions();
+        var mode = cluster.Mode;
+        builder.Services.TryAddSingleton(cluster);
         builder.Services.AddSingleton(api);
         builder.Services.AddSingleton(rateLimit);
 
@@ -53,6 +55,9 @@ public static class GatewaySetup
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+
+            // Inside the error mapping: it sees Orleans' own exceptions.
+            grpc.Interceptors.Add<ClusterRetryInterceptor>();
             grpc.MaxReceiveMessageSize = api.MaxReceiveMessageBytes;
             grpc.EnableDetailedErrors = false;
         });

@@ -22,6 +22,11 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     /// <summary>How far ahead a date may lie; further is a typo, not a plan.</summary>
     private const int MaxYearsAhead = 5;
 
+    /// <summary>The most rows one import may carry: every kommun's läsårstider for several years, well inside a gRPC message.</summary>
+    private const int MaxCalendarRows = 20_000;
+
+    private INationalSchoolCalendarGrain Calendar => grains.GetGrain<INationalSchoolCalendarGrain>(Grains.Hosting.GrainKeys.Sweden);
+
     [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<FindNextSlotResponse> FindNextSlot(FindNextSlotRequest request, ServerCallContext context)
     {
@@ -117,8 +122,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         var end = RequestShape.OptionalDateInRange(violations, "end_date", request.EndDate);
         violations.ThrowIfAny();
 
-        var periods = await grains.GetGrain<ISchoolCalendarGrain>(request.Kommunkod)
-            .SetAsync(request.Year, request.Kind.ToDomain(), request.Week == 0 ? null : request.Week, start, end);
+        var periods = await Calendar.SetLovAsync(request.Kommunkod, request.Year, request.Kind.ToDomain(), request.Week == 0 ? null : request.Week, start, end);
         return periods.ToMessage(request.Kommunkod, request.Year);
     }
 
@@ -132,12 +136,78 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
             RequestShape.Year(violations, "year", request.Year);
         }
 
+        if (request.OrganisationNumber.Length > 0)
+        {
+            RequestShape.OrganisationNumber(violations, "organisation_number", request.OrganisationNumber);
+        }
+
         violations.ThrowIfAny();
 
         // The year of today in Sweden (Europe/Stockholm), as the domain counts dates: at 00:30 on 1 January it is already the new year.
         var year = request.Year == 0 ? StockholmTime.LocalDate(clock.GetUtcNow()).Year : request.Year;
-        var periods = await grains.GetGrain<ISchoolCalendarGrain>(request.Kommunkod).GetPeriodsAsync(year);
-        return periods.ToMessage(request.Kommunkod, year);
+        var periods = await Calendar.GetPeriodsAsync(request.Kommunkod, year, NullIfEmpty(request.OrganisationNumber));
+        var message = periods.ToMessage(request.Kommunkod, year);
+        message.OrganisationNumber = request.OrganisationNumber;
+        return message;
+    }
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<ImportSchoolCalendarsResponse> ImportSchoolCalendars(ImportSchoolCalendarsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.Rows.Count > 0, "rows", "must hold at least one row");
+        violations.Require(request.Rows.Count <= MaxCalendarRows, "rows", $"must hold at most {MaxCalendarRows} rows; split the file");
+        var rows = new List<SchoolCalendarEntryRecord>(request.Rows.Count);
+        if (request.Rows.Count <= MaxCalendarRows)
+        {
+            for (var i = 0; i < request.Rows.Count; i++)
+            {
+                if (request.Rows[i].ToRecord(violations, string.Create(CultureInfo.InvariantCulture, $"rows[{i}].")) is { } row)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        violations.ThrowIfAny();
+
+        // The grain checks the rest (known kommunkod, the row's year and length, no row twice) under the same names.
+        var result = await Calendar.ImportAsync(rows, request.DryRun);
+        return new ImportSchoolCalendarsResponse
+        {
+            NewRows = result.New,
+            ChangedRows = result.Changed,
+            UnchangedRows = result.Unchanged,
+            DryRun = result.DryRun,
+            CalendarVersion = result.Version == Guid.Empty ? string.Empty : result.Version.ToString("N"),
+        };
+    }
+
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
+    public override async Task<SchoolCalendarRules> GetSchoolCalendarRules(GetSchoolCalendarRulesRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        Kommunkod(violations, request.Kommunkod);
+        violations.ThrowIfAny();
+        return (await Calendar.GetKommunRuleAsync(request.Kommunkod)).ToMessage();
+    }
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<SchoolCalendarRules> SetSchoolCalendarRules(SetSchoolCalendarRulesRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        Kommunkod(violations, request.Kommunkod);
+        var rule = (request.Rule ?? new Planering.Contracts.V1.KommunLovRule()).ToRecord(violations, "rule.");
+        violations.ThrowIfAny();
+        try
+        {
+            return (await Calendar.SetKommunRuleAsync(request.Kommunkod, rule)).ToMessage();
+        }
+        catch (PlaneringException invalid) when (invalid.Code == Domain.Errors.ErrorCode.InvalidArgument)
+        {
+            // The domain names a rule's settings by themselves; in this request they are fields of rule.
+            throw invalid.WithFieldsRenamed(field => field == "kommunkod" ? field : "rule." + field);
+        }
     }
 
     private SlotChoice? SlotChoice(Violations violations, Slot? slot)

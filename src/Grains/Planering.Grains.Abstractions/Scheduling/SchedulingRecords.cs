@@ -133,7 +133,7 @@ public sealed record HuvudmanForSlot(
     [property: Id(4)] int Pupils,
     [property: Id(5)] DateOnly? LastDialogueDate,
     [property: Id(6)] IReadOnlyList<DateOnly> BlockedDates,
-    [property: Id(7)] IReadOnlyList<LovOverrideRecord> LovOverrides);
+    [property: Id(8)] Guid SchoolCalendarVersion);
 
 /// <summary>A kommun's own dates for one lov in one year.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovOverrideRecord")]
@@ -145,13 +145,16 @@ public sealed record LovOverrideRecord(
     [property: Id(4)] DateOnly? StartDate,
     [property: Id(5)] DateOnly? EndDate);
 
-/// <summary>A lov period of a kommun.</summary>
+/// <summary>A lov period of a kommun (or of an independent huvudman with its own calendar) and where its dates come from.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovPeriodRecord")]
 public sealed record LovPeriodRecord(
     [property: Id(0)] LovKind Kind,
     [property: Id(1)] DateOnly Start,
     [property: Id(2)] DateOnly End,
-    [property: Id(3)] bool Overridden);
+    [property: Id(4)] LovSource Source)
+{
+    public bool Overridden => Source != LovSource.Default;
+}
 
 /// <summary>A dialogue as booked (and perhaps cancelled).</summary>
 [GenerateSerializer, Immutable, Alias("planering.DialogueRecord")]

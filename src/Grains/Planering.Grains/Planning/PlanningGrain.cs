@@ -4,6 +4,7 @@ using Planering.Domain.Planning;
 using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Planning;
 
@@ -88,7 +89,7 @@ public sealed partial class PlanningGrain(
     /// <summary>The figures of the live assignment in <paramref name="live"/>.</summary>
     private PlanRecord PlanOf(LiveWorld live)
     {
-        var world = PlanningMapping.World();
+        var world = PlanningMapping.World(live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
@@ -102,7 +103,7 @@ public sealed partial class PlanningGrain(
     public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
     {
         var live = await ReadWorldAsync();
-        var world = PlanningMapping.World();
+        var world = PlanningMapping.World(live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
@@ -167,13 +168,15 @@ public sealed partial class PlanningGrain(
         var offices = await WorldReader.OfficesAsync(GrainFactory);
         var listings = await WorldReader.HuvudmanAsync(GrainFactory);
         return new LiveWorld(
-            listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings));
+            listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings),
+            await SchoolCalendars.CurrentAsync(GrainFactory));
     }
 
     private static Dictionary<string, string> AssignmentOf(IEnumerable<HuvudmanListing> listings) =>
         listings.Where(l => l.OfficeId is not null).ToDictionary(l => l.Huvudman.OrganisationNumber, l => l.OfficeId!, StringComparer.Ordinal);
 
-    private sealed record LiveWorld(List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment);
+    private sealed record LiveWorld(
+        List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment, SchoolHolidayCalendar School);
 
     /// <summary>The plan while no office has staff: nothing can be assigned, nothing is feasible.</summary>
     private PlanRecord NoOffices() => new([], 0, 0, 0, 0, 0, 0, Feasible: false, 0, 0, clock.GetUtcNow());

@@ -9,9 +9,9 @@ namespace Planering.Grains.Planning;
 /// <summary>Conversions between the planning domain and the records that cross grain calls.</summary>
 internal static class PlanningMapping
 {
-    /// <summary>The planning world with the models every part of Planering shares.</summary>
-    public static PlanningWorld World() =>
-        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden)));
+    /// <summary>The planning world with the models every part of Planering shares, and the school calendar in force.</summary>
+    public static PlanningWorld World(SchoolHolidayCalendar school) =>
+        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
 
     public static PlanningOffice ToPlanning(this OfficeRecord o) =>
         new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());
@@ -25,8 +25,8 @@ internal static class PlanningMapping
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
             r.Feasible, r.OverloadHours, r.Moved, at);
 
-    public static ReassignmentRecord ToRecord(this Reassignment r) =>
-        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);
+    public static ReassignmentRecord ToRecord(this Reassignment r, bool organisationNumberSynthetic) =>
+        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter, organisationNumberSynthetic);
 
     public static LanEffectRecord ToRecord(this LanEffect e) =>
         new(e.Lanskod, e.Lan, e.HuvudmanReassigned, e.TravelKmPerYearBefore, e.TravelKmPerYearAfter);

@@ -4,6 +4,7 @@ using Planering.Domain.Planning;
 using Planering.Domain.Registry;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Scheduling;
 using Planering.Grains.Registry;
 
 namespace Planering.Grains.Planning;
@@ -68,9 +69,10 @@ public sealed class ScenarioGrain(
         }
 
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
+        var generatedNumbers = snapshot.Huvudman.Where(h => h.HasSyntheticOrganisationNumber).Select(h => h.OrganisationNumber).ToHashSet(StringComparer.Ordinal);
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
         var withNew = offices.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
-        var world = PlanningMapping.World();
+        var world = PlanningMapping.World(await SchoolCalendars.CurrentAsync(GrainFactory));
         var year = Math.Max(StockholmTime.LocalDate(clock.GetUtcNow()).Year, office.Opening?.Year ?? 0);
 
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
@@ -85,7 +87,7 @@ public sealed class ScenarioGrain(
             this.GetPrimaryKey(),
             world.Report(beforeProblem, before, huvudman, offices).ToRecord(now) with { Moved = 0 },
             world.Report(afterProblem, after, huvudman, withNew).ToRecord(now),
-            comparison.Reassigned.Select(r => r.ToRecord()).ToList(),
+            comparison.Reassigned.Select(r => r.ToRecord(generatedNumbers.Contains(r.HuvudmanId))).ToList(),
             comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
             now + Lifetime,
             profile.OfficeId);

@@ -68,11 +68,12 @@ public sealed class RegionalOfficeGrain(
         return office;
     }
 
-    public Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
+    public async Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
-        return Task.FromResult(SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation));
+        return search.FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation);
     }
 
     public async Task<DialogueRecord> BookAsync(string dialogueId, string requestId, HuvudmanForSlot huvudman, SlotChoice slot)
@@ -82,7 +83,7 @@ public sealed class RegionalOfficeGrain(
             return existing;
         }
 
-        var search = SearchFor(huvudman);
+        var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
         var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
         if (found is null)
@@ -140,8 +141,9 @@ public sealed class RegionalOfficeGrain(
     private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
 
     /// <summary>Every office searches with the same working time; FindNextSlot relies on it to skip alternatives that cannot be earlier.</summary>
-    private static SlotSearch SearchFor(HuvudmanForSlot huvudman) =>
-        new(OfficeWorkingTime.Default, SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), WorkloadModel.Default);
+    /// <remarks>The school calendar is the one version the huvudman grain read, built once per silo and shared (<see cref="SchoolCalendars"/>).</remarks>
+    private async ValueTask<SlotSearch> SearchForAsync(HuvudmanForSlot huvudman) =>
+        new(OfficeWorkingTime.Default, await SchoolCalendars.ForVersionAsync(GrainFactory, huvudman.SchoolCalendarVersion), WorkloadModel.Default);
 
     private SlotQuery QueryFor(HuvudmanForSlot huvudman, IReadOnlyList<DialogueMode> modes, DateOnly? earliest, int horizonDays, bool spsm)
     {
