@@ -160,7 +160,9 @@ public sealed class PlanningCommandTests(SiloFixture silo)
     [Fact]
     public async Task Rank_sites_as_json_is_the_final_message_with_k_sites_per_ranking()
     {
-        var last = JsonParser.Default.Parse<RankOfficeSitesProgress>((await silo.RunAsync("rank-sites", "--k", "3", "--json")).Output);
+        var result = await silo.RunAsync("rank-sites", "--k", "3", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var last = JsonParser.Default.Parse<RankOfficeSitesProgress>(result.Output);
 
         Assert.True(last.Done);
         Assert.Equal(3, last.ByTravelSaved.Count);

@@ -94,7 +94,8 @@ public sealed class LoadTests(PostgresFixture postgres, ITestOutputHelper output
         Assert.All(Enumerable.Range(0, Slots), slot =>
         {
             var request = Assert.Single(wins.Where(x => x.Slot == slot).Select(x => x.RequestId).Distinct());
-            Assert.All(answers.Where(x => x.RequestId == request), x => Assert.Equal(wins.First(w => w.RequestId == request).Dialogue, x.Dialogue));
+            // The same dialogue; only the answer's replayed mark (set on the second ask) may differ.
+            Assert.All(answers.Where(x => x.RequestId == request), x => Assert.Equal(Unmarked(wins.First(w => w.RequestId == request).Dialogue), Unmarked(x.Dialogue)));
         });
         Assert.Equal(Slots, wins.Select(x => x.Caller).Distinct().Count());
 
@@ -105,5 +106,17 @@ public sealed class LoadTests(PostgresFixture postgres, ITestOutputHelper output
             calendar.Select(d => d.DialogueId).Order(StringComparer.Ordinal));
         Assert.All(calendar, d => Assert.Equal(DialogueStatus.Booked, d.Status));
         CalendarAssert.NoSlotHeldTwice(calendar);
+    }
+
+    private static Dialogue? Unmarked(Dialogue? dialogue)
+    {
+        if (dialogue is null)
+        {
+            return null;
+        }
+
+        var copy = dialogue.Clone();
+        copy.Replayed = false;
+        return copy;
     }
 }
