@@ -16,11 +16,25 @@ public sealed class ForecastCommandTests(SiloFixture silo)
         var result = await silo.RunAsync(Small);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("lulea: covers every huvudman within the cycle on", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Luleå: covers every huvudman within the cycle on", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("lulea:", result.Output, StringComparison.Ordinal);
         Assert.Contains("Sweden (national):", result.Output, StringComparison.Ordinal);
         Assert.Contains("demand h p50 (p10–p90)", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"│ \d{4}-\d{2} │", result.Output);
         Assert.Equal(2 * 4, result.Output.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^│ \d{4}-\d{2} ")));
+    }
+
+    [Fact]
+    public async Task Every_panels_hours_axis_starts_at_zero_the_national_one_included()
+    {
+        var forecast = JsonParser.Default.Parse<CapacityForecast>((await silo.RunAsync([.. Small, "--json"])).Output);
+
+        foreach (var office in forecast.Offices.Append(forecast.National))
+        {
+            var (bottom, top) = Planering.Cli.Charts.ForecastChart.HoursAxis(office);
+            Assert.Equal(0, bottom);
+            Assert.True(top > office.Months.Max(m => m.DemandHours.P90), $"{office.OfficeId}: the axis ends at {top}, below the demand");
+        }
     }
 
     [Fact]

@@ -128,8 +128,11 @@ public sealed class PlanningCommandTests(SiloFixture silo)
         Assert.Matches(@"│ SPREAD\s+│ ✓ │ nearest office \S+ \d+ km, at least 80 km", result.Output);
         Assert.Contains("The next 2 offices together", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"Together: [\d,]+ km and [\d,]+ advisor hours of travel saved a year \(the single-site answers added up would claim [\d,]+ km\)", result.Output);
-        var progress = result.Output.Split('\n')
-            .Select(l => Regex.Match(l, @"^(\d+)/(\d+) kommuner evaluated$"))
+
+        // Not at a terminal: the progress lines go to standard error, standard output holds the ranking alone.
+        Assert.DoesNotContain("kommuner evaluated", result.Output, StringComparison.Ordinal);
+        var progress = result.Error.Split('\n')
+            .Select(l => Regex.Match(l.TrimEnd('\r'), @"^(\d+)/(\d+) kommuner evaluated$"))
             .Where(m => m.Success)
             .Select(m => (Evaluated: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Total: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
             .ToList();
@@ -157,7 +160,9 @@ public sealed class PlanningCommandTests(SiloFixture silo)
     [Fact]
     public async Task Rank_sites_as_json_is_the_final_message_with_k_sites_per_ranking()
     {
-        var last = JsonParser.Default.Parse<RankOfficeSitesProgress>((await silo.RunAsync("rank-sites", "--k", "3", "--json")).Output);
+        var result = await silo.RunAsync("rank-sites", "--k", "3", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var last = JsonParser.Default.Parse<RankOfficeSitesProgress>(result.Output);
 
         Assert.True(last.Done);
         Assert.Equal(3, last.ByTravelSaved.Count);

@@ -120,7 +120,8 @@ public sealed class SchedulingCommandTests(SiloFixture silo)
         var listed = await silo.RunAsync("dialogues", "--office", officeId);
         Assert.True(listed.ExitCode == 0, listed.ToString());
         Assert.Contains(dialogue.DialogueId, listed.Output, StringComparison.Ordinal);
-        Assert.Contains("1 dialogues", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("\n1 dialogue\n", listed.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 dialogues", listed.Output, StringComparison.Ordinal);
 
         var cancelled = await silo.RunAsync("cancel", dialogue.DialogueId, "--reason", "Huvudmannen bad om en ny tid");
         Assert.True(cancelled.ExitCode == 0, cancelled.ToString());

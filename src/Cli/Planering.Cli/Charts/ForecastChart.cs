@@ -32,9 +32,10 @@ public static class ForecastChart
     };
 
     /// <summary>Writes the chart and returns its size in pixels.</summary>
-    public static (int Width, int Height) Write(CapacityForecast forecast, string path, Format format, int width = DefaultWidth)
+    public static (int Width, int Height) Write(
+        CapacityForecast forecast, string path, Format format, int width = DefaultWidth, IReadOnlyDictionary<string, string>? names = null)
     {
-        var panels = ForecastViews.Panels(forecast);
+        var panels = ForecastViews.Panels(forecast, names);
         var height = Math.Max(1, panels.Count) * PanelHeight;
         var plots = panels.Select(p => Panel(p.Title, p.Forecast)).ToList();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -94,9 +95,21 @@ public static class ForecastChart
         plot.Axes.Bottom.SetTicks(ticks, ticks.Select(x => months[(int)x].Month).ToArray());
         plot.Title($"{title}: demand vs capacity, hours per month; cycle covered on {Formats.Percent(office.CoverageProbability)} of paths");
         plot.YLabel("hours per month");
-        plot.Axes.Margins(0.02, 0.1);
+        var (bottom, top) = HoursAxis(office);
+        plot.Axes.SetLimits(-0.5, Math.Max(0.5, months.Count - 0.5), bottom, top);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
+    }
+
+    /// <summary>
+    /// The hours axis of a panel: from zero, so that the height of a band is its size (an axis starting near the
+    /// national demand made small differences look large), to a tenth above the highest p90, where the legend sits.
+    /// </summary>
+    public static (double Bottom, double Top) HoursAxis(OfficeForecast office)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var highest = office.Months.Select(m => Math.Max(m.DemandHours?.P90 ?? 0, m.CapacityHours?.P90 ?? 0)).DefaultIfEmpty(0).Max();
+        return (0, highest > 0 ? highest * 1.15 : 1);
     }
 
     private static void Band(Plot plot, double[] xs, List<Contracts.V1.Band> bands, Color color, string label)

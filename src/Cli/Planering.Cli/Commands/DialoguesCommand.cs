@@ -65,7 +65,7 @@ public static class DialoguesCommand
             }
 
             run.Console.Write(table);
-            run.Console.Line($"{Formats.Count(response.Dialogues.Count)} dialogues");
+            run.Console.Line(Formats.Count(response.Dialogues.Count, "dialogue", "dialogues"));
             Paging.NextPageHint(run, response.NextPageToken);
             return 0;
         });

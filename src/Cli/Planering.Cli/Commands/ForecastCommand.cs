@@ -51,7 +51,11 @@ public static class ForecastCommand
             }
 
             var forecast = await run.Server.Forecast.GetCapacityForecastAsync(request, cancellationToken: cancellationToken);
-            (int Width, int Height)? drawn = file is null ? null : ForecastChart.Write(forecast, file, format!.Value, pixels);
+
+            // Panels and headings name offices as people do ("Luleå"), not by their ids.
+            var names = (await run.Server.Registry.ListOfficesAsync(new ListOfficesRequest(), cancellationToken: cancellationToken)).Offices
+                .ToDictionary(o => o.OfficeId, o => o.Name, StringComparer.Ordinal);
+            (int Width, int Height)? drawn = file is null ? null : ForecastChart.Write(forecast, file, format!.Value, pixels, names);
 
             if (run.Json)
             {
@@ -59,7 +63,7 @@ public static class ForecastCommand
             }
             else
             {
-                ForecastViews.WriteFull(run.Console, forecast);
+                ForecastViews.WriteFull(run.Console, forecast, names);
             }
 
             if (drawn is { } size)

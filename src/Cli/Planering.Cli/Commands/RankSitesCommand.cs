@@ -92,7 +92,8 @@ public static class RankSitesCommand
             }
             else if (!run.Console.Profile.Capabilities.Interactive)
             {
-                // A pipe or a log file gets no live bar (Spectre draws none there): a line per tenth of the way instead.
+                // A pipe or a log file gets no live bar (Spectre draws none there): a line per tenth of the way instead,
+                // on standard error, so that standard output holds the ranking alone (for a file, or the next command).
                 var (reportedTenth, reported) = (-1, -1);
                 await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
@@ -107,7 +108,7 @@ public static class RankSitesCommand
                     if (tenth > reportedTenth || (message.Done && message.Evaluated != reported))
                     {
                         (reportedTenth, reported) = (tenth, message.Evaluated);
-                        run.Console.Line($"{message.Evaluated}/{message.Total} kommuner evaluated");
+                        run.Note($"{message.Evaluated}/{message.Total} kommuner evaluated");
                     }
                 }
             }

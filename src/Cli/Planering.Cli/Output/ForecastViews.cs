@@ -10,9 +10,10 @@ public static class ForecastViews
     public const int SummaryMonths = 6;
 
     /// <summary>The offices in the order the server sent them, then the nation, each with the title it is shown under.</summary>
-    public static IReadOnlyList<(string Title, OfficeForecast Forecast)> Panels(CapacityForecast forecast)
+    /// <param name="names">Office names by id, so a panel says "Luleå", not "lulea"; an office not in it keeps its id.</param>
+    public static IReadOnlyList<(string Title, OfficeForecast Forecast)> Panels(CapacityForecast forecast, IReadOnlyDictionary<string, string>? names = null)
     {
-        var panels = forecast.Offices.Select(o => (o.OfficeId, o)).ToList();
+        var panels = forecast.Offices.Select(o => (names?.GetValueOrDefault(o.OfficeId) ?? o.OfficeId, o)).ToList();
         if (forecast.National is { } national)
         {
             panels.Add(("Sweden (national)", national));
@@ -22,10 +23,10 @@ public static class ForecastViews
     }
 
     /// <summary>A table per office and for the nation: every month's demand, capacity, utilisation and backlog.</summary>
-    public static void WriteFull(IAnsiConsole console, CapacityForecast forecast)
+    public static void WriteFull(IAnsiConsole console, CapacityForecast forecast, IReadOnlyDictionary<string, string>? names = null)
     {
         console.Heading($"Capacity forecast from {forecast.StartMonth}, {forecast.HorizonMonths} months, {Formats.Count(forecast.Paths)} paths, seed {forecast.Seed} ({forecast.Method})");
-        foreach (var (title, office) in Panels(forecast))
+        foreach (var (title, office) in Panels(forecast, names))
         {
             console.Heading($"{title}: covers every huvudman within the cycle on {Formats.Percent(office.CoverageProbability)} of paths ({office.Method})");
             var table = Tables.Create(1, "month", "demand h p50 (p10–p90)", "capacity h p50 (p10–p90)", "utilisation", "backlog h p50 (p90)");

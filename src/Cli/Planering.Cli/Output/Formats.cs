@@ -10,6 +10,9 @@ public static class Formats
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 dialogue", "2 dialogues": the count with the noun in the number it takes.</summary>
+    public static string Count(long value, string singular, string plural) => $"{Count(value)} {(value == 1 ? singular : plural)}";
+
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 
     public static string Mode(DialogueMode mode) => mode switch

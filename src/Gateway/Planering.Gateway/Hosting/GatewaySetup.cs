@@ -31,6 +31,19 @@ public static class GatewaySetup
         // Logging:LogLevel settings still override these defaults.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+        // A console line a user can read: when (local time), how bad, what, on one line.
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            console.SingleLine = true;
+        });
+
+        // Orleans' watchdog compares the time of its first component check with a timestamp that is still zero until
+        // that check has finished, so on every start it warns of a "possible deadlock" lasting as long as the machine
+        // has been up. Its warnings are therefore raised to Error; a real stall still shows in Orleans' health
+        // events (membership) and in the scheduler's own "took elapsed time" warnings.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+
         // grpc-dotnet logs every status a service raises at Information, without the method; the gateway logs each
         // refusal itself, once, with the method (ErrorMappingInterceptor, RequestParsing). Its errors stay visible.
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
@@ -63,6 +76,7 @@ public static class GatewaySetup
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
         RequestParsingSetup.EnsureInPlace(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() => ApiAddress.Log(app));
 
         // Authentication first, so the rate limiter can count a caller by its token's subject; then the limit, so a
         // caller over it is refused before any policy or service runs.

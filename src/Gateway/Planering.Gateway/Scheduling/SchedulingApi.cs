@@ -144,7 +144,8 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
 
         violations.ThrowIfAny();
 
-        var year = request.Year == 0 ? clock.GetUtcNow().Year : request.Year;
+        // The year of today in Sweden (Europe/Stockholm), as the domain counts dates: at 00:30 on 1 January it is already the new year.
+        var year = request.Year == 0 ? StockholmTime.LocalDate(clock.GetUtcNow()).Year : request.Year;
         var periods = await Calendar.GetPeriodsAsync(request.Kommunkod, year, NullIfEmpty(request.OrganisationNumber));
         var message = periods.ToMessage(request.Kommunkod, year);
         message.OrganisationNumber = request.OrganisationNumber;
@@ -328,7 +329,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
     private DateOnly? PlanningDate(Violations violations, string field, string value)
     {
         var date = RequestShape.OptionalDate(violations, field, value);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = StockholmTime.LocalDate(clock.GetUtcNow());
         if (date is { } d && (d.Year < 2000 || d > today.AddYears(MaxYearsAhead)))
         {
             violations.Add(field, $"must lie between 2000-01-01 and {MaxYearsAhead} years from today");

@@ -4,7 +4,7 @@ namespace Planering.Domain.Forecasting;
 
 /// <summary>
 /// Computes a <see cref="CapacityForecast"/>: a Monte Carlo over paths, office by office, with the nation summed per path.
-/// The model is described in MODEL.md beside this file.
+/// The model is described in docs/forecast-model.md.
 /// </summary>
 public static class CapacityForecaster
 {

@@ -2,7 +2,7 @@ namespace Planering.Domain.Forecasting;
 
 /// <summary>
 /// The random influences of a capacity forecast, each settable per request. Every variance can be set to zero;
-/// with all of them zero the forecast is deterministic (see MODEL.md beside this file).
+/// with all of them zero the forecast is deterministic (see docs/forecast-model.md).
 /// </summary>
 public sealed record ForecastParameters
 {

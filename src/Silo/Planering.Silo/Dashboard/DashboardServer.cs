@@ -36,7 +36,7 @@ internal sealed partial class DashboardServer(
 
         // One log for the process: the silo's providers (console, OpenTelemetry), not a second console logger; and no
         // console lifetime of its own (Ctrl-C, "Application started"): the silo starts and stops it.
-        builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<ILoggerFactory>(new WithoutHostingStatus(loggers));
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -113,4 +113,21 @@ internal sealed partial class DashboardServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans dashboard not served on {Address}:{Port} ({Reason}); set Planering:Dashboard:Port, 0 turns it off")]
     private static partial void LogNotServed(ILogger logger, string address, int port, string reason);
+}
+
+/// <summary>
+/// The silo's logger factory without the web host's status lines: the dashboard's own "Now listening on" came first in
+/// the silo's log and read as the API's address. The dashboard states its address itself (LogServing), the API its own.
+/// </summary>
+internal sealed class WithoutHostingStatus(ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == "Microsoft.Hosting.Lifetime" ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : inner.CreateLogger(categoryName);
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    // The silo owns the factory and disposes it.
+    public void Dispose()
+    {
+    }
 }

@@ -41,11 +41,12 @@ public sealed partial class WorldSeeder(IGrainFactory grains, ILogger<WorldSeede
         // Huvudmän arrive at their nearest office; one re-solve balances the load before the API opens.
         await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).RebalanceAsync(cancellationToken);
         await marker.MarkSeededAsync(WorldSeed.Version);
-        LogSeeded(logger, geography.Offices.Count, huvudman.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        LogSeeded(logger, geography.Offices.Count, huvudman.Count, seconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeded the Swedish world: {Offices} offices, {Huvudman} huvudmän in {Seconds:F1} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the Swedish world: {Offices} offices, {Huvudman} huvudmän in {Seconds:F1} s")]
     private static partial void LogSeeded(ILogger logger, int offices, int huvudman, double seconds);
 }
