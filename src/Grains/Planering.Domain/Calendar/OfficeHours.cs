@@ -86,10 +86,11 @@ public sealed record OfficeHours
         violations.Require(WorkingDays is { Count: > 0 }, prefix + "working_days", "must name at least one weekday");
         violations.Require(WorkingDays is null || WorkingDays.All(Enum.IsDefined), prefix + "working_days", "must hold weekdays only");
         violations.Require(DayStart < DayEnd, prefix + "day_end", "must be after day_start");
-        violations.Require(LunchMinutes is >= 0 and <= 180, prefix + "lunch_minutes", "must be between 0 and 180");
-        violations.Require(LunchMinutes == 0 || (LunchStart >= DayStart && LunchStart.AddMinutes(LunchMinutes) <= DayEnd && LunchStart.AddMinutes(LunchMinutes) > LunchStart),
+        var lunchInRange = LunchMinutes is >= 0 and <= 180;
+        violations.Require(lunchInRange, prefix + "lunch_minutes", "must be between 0 and 180");
+        violations.Require(!lunchInRange || LunchMinutes == 0 || (LunchStart >= DayStart && LunchStart.AddMinutes(LunchMinutes) <= DayEnd && LunchStart.AddMinutes(LunchMinutes) > LunchStart),
             prefix + "lunch_start", "the lunch break must lie within day_start and day_end");
-        violations.Require(DayStart >= DayEnd || WorkingHours(DayEnd) >= 1, prefix + "day_end", "a working day must have at least one working hour besides lunch");
+        violations.Require(!lunchInRange || DayStart >= DayEnd || WorkingHours(DayEnd) >= 1, prefix + "day_end", "a working day must have at least one working hour besides lunch");
         if (ShortenedDays is null)
         {
             violations.Add(prefix + "shortened_days", "must be a list (empty turns shortened days off)");
