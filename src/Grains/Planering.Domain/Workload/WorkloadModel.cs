@@ -2,6 +2,7 @@ using System.Globalization;
 using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
+using Planering.Domain.Travel;
 
 namespace Planering.Domain.Workload;
 
@@ -24,7 +25,11 @@ public sealed class WorkloadModel
     {
         Options = options ?? WorkloadOptions.Default;
         Options.Validate();
+        Trips = new TripPlanner(Options);
     }
+
+    /// <summary>How on-site dialogues are travelled: legs, ferries, nights away.</summary>
+    public TripPlanner Trips { get; }
 
     /// <summary>The model with <see cref="WorkloadOptions.Default"/>.</summary>
     public static WorkloadModel Default { get; } = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Planering.Domain.Errors;
+using Planering.Domain.Travel;
 
 namespace Planering.Domain.Workload;
 
@@ -74,6 +75,9 @@ public sealed record WorkloadOptions
     /// <summary>The most dialogues one office holds in one ISO week (default 6).</summary>
     public int MaxDialoguesPerWeek { get; init; } = 6;
 
+    /// <summary>Ferry lines, nights away and trip lengths of on-site dialogues (see <see cref="TripOptions"/> and docs/travel-and-trips.md).</summary>
+    public TripOptions Trips { get; init; } = TripOptions.Default;
+
     /// <summary>Throws <see cref="PlaneringException"/> naming every out-of-range parameter.</summary>
     public void Validate()
     {
@@ -95,6 +99,8 @@ public sealed record WorkloadOptions
         v.Require(double.IsFinite(DigitalShare) && DigitalShare is >= 0 and <= 1, "digital_share", "must be between 0 and 1");
         v.Require(MaxDialoguesPerDay >= 1, "max_dialogues_per_day", "must be at least 1");
         v.Require(MaxDialoguesPerWeek >= 1 && MaxDialoguesPerWeek >= MaxDialoguesPerDay, "max_dialogues_per_week", "must be at least 1 and at least max_dialogues_per_day");
+        v.Require(Trips is not null, "trips", "must be set");
+        Trips?.Validate(v);
         v.ThrowIfAny();
     }
 
