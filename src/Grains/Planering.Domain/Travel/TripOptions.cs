@@ -29,6 +29,15 @@ public sealed record TripOptions
     /// <summary>The ferry lines to island kommuner (default Nynäshamn–Visby and Oskarshamn–Visby for Gotland).</summary>
     public IReadOnlyList<FerryRoute> FerryRoutes { get; init; } = [FerryRoute.NynashamnVisby, FerryRoute.OskarshamnVisby];
 
+    /// <summary>Throws when an office's own nights limit is out of range (null: the office keeps the default).</summary>
+    public static void RequireNightsLimit(int? limit)
+    {
+        if (limit is < 0 or > 31)
+        {
+            throw PlaneringException.Invalid("max_nights_away_per_advisor_month", "must be between 0 and 31");
+        }
+    }
+
     /// <summary>Adds a violation for every setting out of range.</summary>
     public void Validate(Violations violations)
     {
