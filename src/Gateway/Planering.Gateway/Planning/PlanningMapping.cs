@@ -22,6 +22,7 @@ internal static class PlanningMapping
             OverloadHours = p.OverloadHours,
             Moved = p.Moved,
             ComputedAt = Timestamp.FromDateTimeOffset(p.ComputedAt),
+            NightsAwayPerYear = p.NightsAwayPerYear,
         };
         plan.Offices.AddRange(p.Offices.Select(o => new OfficePlan
         {
@@ -33,6 +34,7 @@ internal static class PlanningMapping
             TravelKmPerYear = o.TravelKmPerYear,
             TravelHoursPerYear = o.TravelHoursPerYear,
             MonthsToCover = o.MonthsToCover,
+            NightsAwayPerYear = o.NightsAwayPerYear,
         }));
         return plan;
     }
@@ -48,6 +50,7 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = r.TravelHoursSavedPerYear,
             ExpiresAt = Timestamp.FromDateTimeOffset(r.ExpiresAt),
             OfficeId = r.OfficeId,
+            NightsAwaySavedPerYear = r.NightsAwaySavedPerYear,
         };
         result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
         {
@@ -74,6 +77,7 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = s.TravelHoursSavedPerYear,
             MonthsToCoverAfter = s.MonthsToCoverAfter,
             HuvudmanReassigned = s.HuvudmanReassigned,
+            NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
         };
     }
 }

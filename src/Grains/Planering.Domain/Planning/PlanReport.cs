@@ -9,7 +9,8 @@ public sealed record OfficePlanLine(
     double Utilisation,
     double TravelKmPerYear,
     double TravelHoursPerYear,
-    double MonthsToCover);
+    double MonthsToCover,
+    double NightsAwayPerYear = 0);
 
 /// <summary>A plan's figures: per office and in total (see <see cref="PlanningWorld"/> for how each is measured).</summary>
 public sealed record PlanReport(
@@ -22,7 +23,8 @@ public sealed record PlanReport(
     double MonthsToCover,
     bool Feasible,
     double OverloadHours,
-    int Moved);
+    int Moved,
+    double NightsAwayPerYear = 0);
 
 /// <summary>A huvudman that a scenario moves to another office.</summary>
 public sealed record Reassignment(string HuvudmanId, string Name, string Kommunkod, string FromOfficeId, string ToOfficeId, double RoadKmBefore, double RoadKmAfter);

@@ -23,6 +23,9 @@ public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, 
 /// (the on-site share of one per cycle) × advisors per dialogue × 2 (there and back).</item>
 /// <item>Capacity C_j: the capacity model's dialogue hours of the office's advisors over the planning year. An office
 /// without advisors has no capacity and takes no huvudmän.</item>
+/// <item>Travel km, hours and nights away per year: each huvudman's trip from its office as the slot search books it
+/// (<see cref="WorkloadModel.Trip"/>: by road or ferry, a night away when the round trip does not fit the working day),
+/// for every advisor, times its on-site dialogues per year.</item>
 /// <item>Months to cover: an office's hours for one round of dialogues with all its huvudmän (travel included) over its
 /// monthly capacity; nationally, the slowest office.</item>
 /// </list>
@@ -50,22 +53,32 @@ public sealed class PlanningWorld(WorkloadModel workload, CapacityModel capacity
     {
         var byId = huvudman.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var officeById = offices.ToDictionary(o => o.OfficeId, StringComparer.Ordinal);
-        var speed = workload.Options.TravelSpeedKmPerHour;
+        var perYear = 12.0 / workload.Options.CycleMonths;
         var lines = solution.Offices.Select(load =>
         {
-            var mine = solution.Assignments.Where(a => a.OfficeId == load.OfficeId).ToList();
-            var km = mine.Sum(a => a.RoadKm * TravelWeight);
             var office = officeById[load.OfficeId].Position;
-            var roundHours = mine.Sum(a => workload.ExpectedAdvisorHoursPerDialogue(byId[a.HuvudmanId].Pupils, byId[a.HuvudmanId].Position.DistanceKmTo(office)));
+            var (km, hours, nights, roundHours) = (0.0, 0.0, 0.0, 0.0);
+            foreach (var a in solution.Assignments.Where(a => a.OfficeId == load.OfficeId))
+            {
+                // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
+                var h = byId[a.HuvudmanId];
+                var trip = workload.Trip(office, h.Position, h.Kommunkod, h.Pupils);
+                var travel = workload.ExpectedTravelPerDialogue(trip);
+                km += travel.AdvisorRoadKm * perYear;
+                hours += travel.AdvisorTravelHours * perYear;
+                nights += travel.AdvisorNights * perYear;
+                roundHours += workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip);
+            }
+
             return new OfficePlanLine(load.OfficeId, load.HuvudmanCount, load.LoadHours, load.CapacityHours, load.Utilisation,
-                km, km / speed, roundHours / (load.CapacityHours / 12));
+                km, hours, roundHours / (load.CapacityHours / 12), nights);
         }).ToList();
 
         var demand = lines.Sum(l => l.DemandHours);
         var capacityHours = lines.Sum(l => l.CapacityHours);
         return new PlanReport(lines, demand, capacityHours, capacityHours > 0 ? demand / capacityHours : 0,
             lines.Sum(l => l.TravelKmPerYear), lines.Sum(l => l.TravelHoursPerYear), lines.Count == 0 ? 0 : lines.Max(l => l.MonthsToCover),
-            solution.IsFeasible, solution.Cost.OverloadHours, solution.MovedCount);
+            solution.IsFeasible, solution.Cost.OverloadHours, solution.MovedCount, lines.Sum(l => l.NightsAwayPerYear));
     }
 
     /// <summary>What changes between two plans: who moves, and the travel per län.</summary>

@@ -11,7 +11,8 @@ public sealed record OfficePlanRecord(
     [property: Id(4)] double Utilisation,
     [property: Id(5)] double TravelKmPerYear,
     [property: Id(6)] double TravelHoursPerYear,
-    [property: Id(7)] double MonthsToCover);
+    [property: Id(7)] double MonthsToCover,
+    [property: Id(8)] double NightsAwayPerYear = 0);
 
 /// <summary>A plan's figures per office and in total.</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanRecord")]
@@ -26,7 +27,8 @@ public sealed record PlanRecord(
     [property: Id(7)] bool Feasible,
     [property: Id(8)] double OverloadHours,
     [property: Id(9)] int Moved,
-    [property: Id(10)] DateTimeOffset ComputedAt);
+    [property: Id(10)] DateTimeOffset ComputedAt,
+    [property: Id(11)] double NightsAwayPerYear = 0);
 
 [GenerateSerializer, Immutable, Alias("planering.ReassignmentRecord")]
 public sealed record ReassignmentRecord(
@@ -70,6 +72,8 @@ public sealed record ScenarioResultRecord(
     public double TravelKmSavedPerYear => Before.TravelKmPerYear - After.TravelKmPerYear;
 
     public double TravelHoursSavedPerYear => Before.TravelHoursPerYear - After.TravelHoursPerYear;
+
+    public double NightsAwaySavedPerYear => Before.NightsAwayPerYear - After.NightsAwayPerYear;
 }
 
 /// <summary>One kommun evaluated as the next office's site.</summary>
@@ -79,7 +83,8 @@ public sealed record SiteEvaluationRecord(
     [property: Id(1)] double TravelKmSavedPerYear,
     [property: Id(2)] double TravelHoursSavedPerYear,
     [property: Id(3)] double MonthsToCoverAfter,
-    [property: Id(4)] int HuvudmanReassigned);
+    [property: Id(4)] int HuvudmanReassigned,
+    [property: Id(5)] double NightsAwaySavedPerYear = 0);
 
 /// <summary>The live world and assignment, copied for a scenario (which must never change the live plan).</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanningSnapshot")]

@@ -21,9 +21,9 @@ internal static class PlanningMapping
 
     public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at) =>
         new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
-                o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover)).ToList(),
+                o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover, o.NightsAwayPerYear)).ToList(),
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
-            r.Feasible, r.OverloadHours, r.Moved, at);
+            r.Feasible, r.OverloadHours, r.Moved, at, r.NightsAwayPerYear);
 
     public static ReassignmentRecord ToRecord(this Reassignment r) =>
         new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);

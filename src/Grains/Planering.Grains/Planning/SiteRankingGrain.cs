@@ -34,7 +34,8 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
             var after = exact ? LoadBalancer.Solve(afterProblem) : afterProblem.Evaluate(SiteScreening.Open(afterProblem, before.OfficeByHuvudman, site.OfficeId));
             var report = world.Report(afterProblem, after, huvudman, [.. offices, site]);
             return new SiteEvaluationRecord(kommunkod, beforeReport.TravelKmPerYear - report.TravelKmPerYear,
-                beforeReport.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount);
+                beforeReport.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount,
+                beforeReport.NightsAwayPerYear - report.NightsAwayPerYear);
         }).ToList(), cancellationToken);
     }
 }
