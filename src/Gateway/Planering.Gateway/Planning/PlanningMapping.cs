@@ -22,6 +22,13 @@ internal static class PlanningMapping
             OverloadHours = p.OverloadHours,
             Moved = p.Moved,
             ComputedAt = Timestamp.FromDateTimeOffset(p.ComputedAt),
+            DialoguesPerYear = p.DialoguesPerYear,
+            DialogueCapacityPerYear = p.DialogueCapacityPerYear,
+            HoursUtilisation = p.HoursUtilisation,
+            DialogueUtilisation = p.DialogueUtilisation,
+            Binding = p.Binding.ToMessage(),
+            Status = p.Status.ToMessage(),
+            ParametersVersion = p.ParametersVersion,
             NightsAwayPerYear = p.NightsAwayPerYear,
         };
         plan.Offices.AddRange(p.Offices.Select(o => new OfficePlan
@@ -34,6 +41,12 @@ internal static class PlanningMapping
             TravelKmPerYear = o.TravelKmPerYear,
             TravelHoursPerYear = o.TravelHoursPerYear,
             MonthsToCover = o.MonthsToCover,
+            DialoguesPerYear = o.DialoguesPerYear,
+            DialogueCapacityPerYear = o.DialogueCapacityPerYear,
+            HoursUtilisation = o.HoursUtilisation,
+            DialogueUtilisation = o.DialogueUtilisation,
+            Binding = o.Binding.ToMessage(),
+            Status = o.Status.ToMessage(),
             NightsAwayPerYear = o.NightsAwayPerYear,
         }));
         return plan;
@@ -77,6 +90,9 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = s.TravelHoursSavedPerYear,
             MonthsToCoverAfter = s.MonthsToCoverAfter,
             HuvudmanReassigned = s.HuvudmanReassigned,
+            DialogueCapacityPerYear = s.DialogueCapacityPerYear,
+            UtilisationAfter = s.UtilisationAfter,
+            BindingAfter = s.BindingAfter.ToMessage(),
             NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
         };
     }

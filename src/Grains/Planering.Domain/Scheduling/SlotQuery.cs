@@ -6,6 +6,7 @@ namespace Planering.Domain.Scheduling;
 
 /// <summary>What the slot search needs to know of a huvudman.</summary>
 /// <param name="LastDialogueDate">Its latest held or booked dialogue, for the cycle spacing.</param>
+/// <param name="CycleMonths">Its own cycle (from the planning parameters), or null for the model's.</param>
 public sealed record SchedulingHuvudman(
     string Id,
     string Name,
@@ -13,7 +14,8 @@ public sealed record SchedulingHuvudman(
     GeoPosition Position,
     int Pupils,
     DateOnly? LastDialogueDate,
-    IReadOnlySet<DateOnly> BlockedDates);
+    IReadOnlySet<DateOnly> BlockedDates,
+    int? CycleMonths = null);
 
 /// <summary>What the slot search needs to know of an office.</summary>
 /// <param name="MaxNightsAwayPerAdvisorMonth">The office's own limit of nights away per advisor and month; null keeps

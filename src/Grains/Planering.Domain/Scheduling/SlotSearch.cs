@@ -82,7 +82,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         // (A dialogue that fits no working day at all is the travel rule's, below.)
         // A trip with nights away keeps only the dialogue itself within office hours.
         var (_, trip, length) = Span(query, mode);
-        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.Hours.DayEnd));
+        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.DayEndOn(date)));
         var (travelOut, travelBack) = trip is { Shape: TripShape.SameDay, Ferry: null } ? (trip.Out.RoadMinutesBefore, trip.Back.RoadMinutesBefore) : (0, 0);
         if (trip is not { Shape: TripShape.Unreachable } && length <= dayEnd - dayStart
             && (startMinute - travelOut < dayStart || startMinute + length + travelBack > dayEnd))
@@ -151,7 +151,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return (RejectionCode.LeadTime, leadDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (!Workload.IsDue(query.Huvudman.LastDialogueDate, date))
+        if (!Workload.IsDue(query.Huvudman.LastDialogueDate, date, query.Huvudman.CycleMonths))
         {
             return (RejectionCode.CycleSpacing, query.Huvudman.LastDialogueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -200,7 +200,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     {
         var (effort, trip, length) = Span(query, mode);
         var dayStart = Minutes(WorkingTime.Hours.DayStart);
-        var dayEnd = Minutes(WorkingTime.Hours.DayEnd);
+        var dayEnd = Minutes(WorkingTime.DayEndOn(date));
         if (length > dayEnd - dayStart || trip is { Shape: TripShape.Unreachable })
         {
             return (null, RejectionCode.Travel);
@@ -277,7 +277,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
                         continue;
                     }
 
-                    if (!CanPrepare(query, schedule, date, effort.PreparationHours, present[i], present[j]))
+                    if (!CanPrepare(query, schedule, date, effort.HoursBefore, present[i], present[j]))
                     {
                         failure = Max(failure, RejectionCode.Preparation);
                         continue;
@@ -439,26 +439,43 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
     /// <summary>
     /// Each of the two advisors must have, in the working days of the lead-time window before the dialogue, working
-    /// hours (scaled by FTE, less their dialogues and travel on those days) for their half of this preparation and of
-    /// the preparation of their other dialogues whose windows overlap this one.
+    /// hours (lunch out, shortened days applied, scaled by FTE, less their dialogues and travel on those days) for their
+    /// half of this dialogue's desk work before it (preparation, introduction share, SPSM coordination), of the desk work
+    /// of their other dialogues whose windows overlap this one, and of the feedback meetings of their earlier dialogues
+    /// that fall in the window (the follow-up takes advisor time after a dialogue).
     /// </summary>
-    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double preparationHours, Advisor a, Advisor b)
+    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double hoursBefore, Advisor a, Advisor b)
     {
+        var options = Workload.Options;
         var windowStart = Workload.PreparationStart(date, WorkingTime);
-        var overlapEnd = WorkingTime.AddWorkingDays(date, Workload.Options.PreparationLeadWorkingDays);
+        var overlapEnd = WorkingTime.AddWorkingDays(date, options.PreparationLeadWorkingDays);
+        var followUpFrom = WorkingTime.AddWorkingDays(windowStart, -options.FollowUpWorkingDaysAfter);
+        var followUp = Workload.FollowUpHoursPerAdvisor;
+        var introduction = Workload.StartMeetingAdvisorHours / 2;
         return Enough(a) && Enough(b);
 
         bool Enough(Advisor advisor)
         {
-            var dayHours = WorkingTime.Hours.DayLength.TotalHours * advisor.DayFraction;
             var available = 0.0;
-            var required = preparationHours / 2;
-            for (var day = windowStart; day <= overlapEnd; day = day.AddDays(1))
+            var required = hoursBefore / 2;
+            for (var day = followUpFrom; day <= overlapEnd; day = day.AddDays(1))
             {
                 var bookings = schedule.BookingsOf(advisor.AdvisorId, day);
+                if (day < windowStart)
+                {
+                    // An earlier dialogue whose feedback meeting falls inside this window.
+                    if (followUp > 0 && bookings.Count > 0 && WorkingTime.AddWorkingDays(day, options.FollowUpWorkingDaysAfter) is var meeting
+                        && meeting >= windowStart && meeting < date)
+                    {
+                        required += followUp * bookings.Count(x => x.Date == day && x.HuvudmanId != query.Huvudman.Id);
+                    }
+
+                    continue;
+                }
+
                 if (day < date && WorkingTime.IsWorkingDay(day) && advisor.IsOnDuty(day))
                 {
-                    available += dayHours - bookings.Sum(x => AwayWithinHours(x.BusyOn(day)!.Value) / 60.0);
+                    available += (WorkingTime.WorkingHoursOf(day) * advisor.DayFraction) - bookings.Sum(x => AwayWithinHours(x.BusyOn(day)!.Value, day) / 60.0);
                 }
 
                 foreach (var other in bookings)
@@ -466,7 +483,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
                     // A trip is listed on each of its days; its preparation counts once, on the dialogue's.
                     if (other.Date == day && other.HuvudmanId != query.Huvudman.Id)
                     {
-                        required += other.PreparationHours / 2;
+                        required += (other.PreparationHours / 2) + introduction;
                     }
                 }
             }
@@ -476,8 +493,8 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     }
 
     /// <summary>The minutes of an away interval that fall in working hours (a night away costs no working time).</summary>
-    private int AwayWithinHours(MinuteInterval away) =>
-        Math.Max(0, Math.Min(away.To, Minutes(WorkingTime.Hours.DayEnd)) - Math.Max(away.From, Minutes(WorkingTime.Hours.DayStart)));
+    private int AwayWithinHours(MinuteInterval away, DateOnly day) =>
+        Math.Max(0, Math.Min(away.To, Minutes(WorkingTime.DayEndOn(day))) - Math.Max(away.From, Minutes(WorkingTime.Hours.DayStart)));
 
     private static int Minutes(TimeOnly time) => (time.Hour * 60) + time.Minute;
 

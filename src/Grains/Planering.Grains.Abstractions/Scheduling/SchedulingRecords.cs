@@ -98,7 +98,8 @@ public sealed record HuvudmanForSlot(
     [property: Id(4)] int Pupils,
     [property: Id(5)] DateOnly? LastDialogueDate,
     [property: Id(6)] IReadOnlyList<DateOnly> BlockedDates,
-    [property: Id(7)] IReadOnlyList<LovOverrideRecord> LovOverrides);
+    [property: Id(7)] IReadOnlyList<LovOverrideRecord> LovOverrides,
+    [property: Id(8)] Planning.PlanningParametersDocument? Parameters = null);
 
 /// <summary>A kommun's own dates for one lov in one year.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovOverrideRecord")]

@@ -74,11 +74,12 @@ public sealed class RegionalOfficeGrain(
         return office;
     }
 
-    public Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
+    public async Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        huvudman = await WithParametersAsync(huvudman);
         var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
-        return Task.FromResult(SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation));
+        return SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation);
     }
 
     public async Task<DialogueRecord> BookAsync(string dialogueId, string requestId, HuvudmanForSlot huvudman, SlotChoice slot)
@@ -88,6 +89,7 @@ public sealed class RegionalOfficeGrain(
             return existing;
         }
 
+        huvudman = await WithParametersAsync(huvudman);
         var search = SearchFor(huvudman);
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
         var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
@@ -135,9 +137,21 @@ public sealed class RegionalOfficeGrain(
 
     private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
 
-    /// <summary>Every office searches with the same working time; FindNextSlot relies on it to skip alternatives that cannot be earlier.</summary>
-    private static SlotSearch SearchFor(HuvudmanForSlot huvudman) =>
-        new(OfficeWorkingTime.Default, SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), WorkloadModel.Default);
+    /// <summary>
+    /// The search under the live planning parameters: this office's hours and limits, the huvudman's cycle. Offices share
+    /// one working time unless the parameters give one its own; FindNextSlot relies on that to skip alternatives that
+    /// cannot be earlier.
+    /// </summary>
+    private SlotSearch SearchFor(HuvudmanForSlot huvudman)
+    {
+        var parameters = huvudman.Parameters!.Value;
+        var officeId = this.GetPrimaryKeyString();
+        return new(parameters.WorkingTimeFor(officeId), SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), parameters.WorkloadFor(officeId));
+    }
+
+    /// <summary>The huvudman as sent, with the live planning parameters when the caller did not bring them.</summary>
+    private async Task<HuvudmanForSlot> WithParametersAsync(HuvudmanForSlot huvudman) =>
+        huvudman.Parameters is not null ? huvudman : huvudman with { Parameters = await GrainFactory.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden).GetAsync() };
 
     private SlotQuery QueryFor(HuvudmanForSlot huvudman, IReadOnlyList<DialogueMode> modes, DateOnly? earliest, int horizonDays, bool spsm)
     {

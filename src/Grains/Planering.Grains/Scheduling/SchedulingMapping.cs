@@ -33,7 +33,8 @@ internal static class SchedulingMapping
             d.Slot.SpsmParticipation, d.BookedAt, d.CancelledAt, d.CancelReason, d.Slot.Trip?.ToDomain());
 
     public static SchedulingHuvudman ToDomain(this HuvudmanForSlot h) =>
-        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Position.ToDomain(), h.Pupils, h.LastDialogueDate, h.BlockedDates.ToHashSet());
+        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Position.ToDomain(), h.Pupils, h.LastDialogueDate, h.BlockedDates.ToHashSet(),
+            h.Parameters?.Value.CycleMonthsFor(h.OrganisationNumber));
 
     public static SchedulingOffice ToScheduling(this OfficeRecord office) =>
         new(office.OfficeId, office.Position.ToDomain(), office.Advisors.Select(a => a.ToDomain()).ToList(), office.MaxNightsAwayPerAdvisorMonth);
