@@ -4,6 +4,7 @@ using System.Text;
 using Planering.Bench.Reporting;
 using Planering.Domain.Calendar;
 using Planering.Domain.Calibration;
+using Planering.Domain.Parameters;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 
@@ -83,7 +84,8 @@ public static class CalibrationSection
         yield return ("no nights away allowed", first, options with { Trips = options.Trips with { MaxNightsAwayPerAdvisorMonth = 0 } });
     }
 
+    /// <summary>The replay with the shipped planning parameters, their workload options replaced by <paramref name="options"/>.</summary>
     public static ReplayResult Replay(ReplayScenario scenario, WorkloadOptions options) =>
-        new FirstYearReplay(scenario, new WorkloadModel(options), OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden))
+        new FirstYearReplay(scenario, PlanningParameters.Default with { Workload = options }, SchoolHolidayCalendar.Create(SwedishGeography.Sweden))
             .Run(SwedishGeography.Sweden);
 }

@@ -1,6 +1,7 @@
 using Planering.Domain.Calendar;
 using Planering.Domain.Calibration;
 using Planering.Domain.Errors;
+using Planering.Domain.Parameters;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Xunit.Abstractions;
@@ -17,8 +18,8 @@ public sealed class FirstYearReplayTests(ITestOutputHelper output)
     private static readonly SwedishGeography Sweden = SwedishGeography.Sweden;
     private static readonly Lazy<ReplayResult> Shipped = new(() => Replay().Run(Sweden));
 
-    private static FirstYearReplay Replay(ReplayScenario? scenario = null, WorkloadModel? workload = null) =>
-        new(scenario ?? ReplayScenario.FirstYear, workload ?? WorkloadModel.Default, OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(Sweden));
+    private static FirstYearReplay Replay(ReplayScenario? scenario = null, WorkloadOptions? workload = null) =>
+        new(scenario ?? ReplayScenario.FirstYear, PlanningParameters.Default with { Workload = workload ?? WorkloadOptions.Default }, SchoolHolidayCalendar.Create(Sweden));
 
     [Fact]
     public void The_first_13_months_hold_about_600_dialogues_with_the_shipped_defaults()
@@ -54,7 +55,7 @@ public sealed class FirstYearReplayTests(ITestOutputHelper output)
     [Fact]
     public void Fewer_dialogues_a_week_hold_fewer_dialogues_and_a_later_Lulea_holds_none_there()
     {
-        var fewer = Replay(workload: new WorkloadModel(WorkloadOptions.Default with { MaxDialoguesPerWeek = 4 })).Run(Sweden);
+        var fewer = Replay(workload: WorkloadOptions.Default with { MaxDialoguesPerWeek = 4 }).Run(Sweden);
         Assert.True(fewer.Held < Shipped.Value.Held - 100, $"{fewer.Held} vs {Shipped.Value.Held}");
 
         var scenario = ReplayScenario.FirstYear with

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Planering.Domain.Calendar;
+using Planering.Domain.Parameters;
 using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Domain.Workload;
@@ -36,11 +37,15 @@ public sealed record ReplayResult(
 /// <remarks>
 /// Deterministic: invitation order, acceptance and the on-site wish come from stable hashes of the organisation number.
 /// A huvudman who wishes on site is booked on site where a trip exists, otherwise digitally; the on-site share is
-/// <see cref="WorkloadOptions.DigitalShare"/>'s complement.
+/// <see cref="WorkloadOptions.DigitalShare"/>'s complement. The huvudmän's own cycles do not matter here: nobody has had a
+/// dialogue before the first year.
 /// </remarks>
-public sealed class FirstYearReplay(ReplayScenario scenario, WorkloadModel workload, OfficeWorkingTime workingTime, SchoolHolidayCalendar schoolHolidays)
+public sealed class FirstYearReplay(ReplayScenario scenario, PlanningParameters parameters, SchoolHolidayCalendar schoolHolidays)
 {
     public ReplayScenario Scenario { get; } = scenario;
+
+    /// <summary>The planning parameters every search of the replay reads, as the live slot search does (per-office limits and hours included).</summary>
+    public PlanningParameters Parameters { get; } = parameters;
 
     /// <summary>Replays the seeded world (<see cref="WorldSeed.Huvudman"/>) from its offices' positions.</summary>
     public ReplayResult Run(SwedishGeography geography)
@@ -57,7 +62,13 @@ public sealed class FirstYearReplay(ReplayScenario scenario, WorkloadModel workl
         ArgumentNullException.ThrowIfNull(huvudman);
         ArgumentNullException.ThrowIfNull(offices);
         Scenario.Validate();
-        var search = new SlotSearch(workingTime, schoolHolidays, workload);
+        Parameters.Validate();
+        var searches = offices.ToDictionary(
+            o => o.Office.OfficeId,
+            o => new SlotSearch(Parameters.WorkingTimeFor(o.Office.OfficeId), schoolHolidays, Parameters.WorkloadFor(o.Office.OfficeId)),
+            StringComparer.Ordinal);
+        // Invitations and answers run on the national working days.
+        var workingTime = Parameters.WorkingTimeFor(null);
         var schedules = offices.ToDictionary(o => o.Office.OfficeId, _ => new OfficeSchedule([]), StringComparer.Ordinal);
         var queue = new Queue<HuvudmanProfile>(huvudman.OrderBy(h => Hash(h.OrganisationNumber.Value, "invite")).ThenBy(h => h.OrganisationNumber.Value, StringComparer.Ordinal));
         var answers = new SortedDictionary<DateOnly, List<HuvudmanProfile>>();
@@ -92,7 +103,8 @@ public sealed class FirstYearReplay(ReplayScenario scenario, WorkloadModel workl
                 var who = new SchedulingHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Position, h.Pupils, null, new HashSet<DateOnly>());
                 var at = new SchedulingOffice(office.OfficeId, position, staff);
                 var schedule = schedules[office.OfficeId];
-                var wantsOnSite = Unit(h.OrganisationNumber.Value, "mode") >= workload.Options.DigitalShare;
+                var wantsOnSite = Unit(h.OrganisationNumber.Value, "mode") >= Parameters.Workload.DigitalShare;
+                var search = searches[office.OfficeId];
                 var slot = (wantsOnSite ? Find([DialogueMode.OnSite]) : null) ?? Find([DialogueMode.Digital]);
                 if (slot is null)
                 {
