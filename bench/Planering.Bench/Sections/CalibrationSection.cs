@@ -66,6 +66,30 @@ public static class CalibrationSection
 
         text.AppendLine();
         text.AppendLine("The weekly limit binds: with 7 a week the replay lands on the seeds' figure, so 7 is the shipped default.");
+
+        // The live plan a fresh installation shows with the same defaults: all six offices at full staff, a 36-month cycle.
+        var problem = Planning.PlanningScenarios.National(Planning.PlanningScenarios.SeededOffices);
+        var plan = Planning.PlanningScenarios.World.Report(problem, Planering.Domain.Planning.LoadBalancer.Solve(problem),
+            Planning.PlanningScenarios.SeededHuvudman, Planning.PlanningScenarios.SeededOffices, Planning.PlanningScenarios.Year);
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"""
+            ### The default plan with the calibrated defaults
+
+            The seeded world ({Figures.Count(Planning.PlanningScenarios.SeededHuvudman.Count)} huvudmän, six offices with {Planning.PlanningScenarios.SeededOffices.Sum(o => o.Advisors.Count)} advisors, a
+            36-month cycle) planned for {Planning.PlanningScenarios.Year}: **national utilisation {plan.NationalUtilisation:P0}** ({plan.Binding} bind;
+            hours {plan.HoursUtilisation:P0}, dialogue slots {plan.DialogueUtilisation:P0}): {plan.DialoguesPerYear:N0} dialogues due a
+            year against {plan.DialogueCapacityPerYear:N0} slots; {plan.TravelKmPerYear:N0} km, {plan.TravelHoursPerYear:N0} advisor hours of travel and
+            {plan.NightsAwayPerYear:N0} nights away a year.
+
+            | office | huvudmän | utilisation | binds | dialogues due/yr | slots/yr | nights away/yr |
+            |---|---:|---:|---|---:|---:|---:|
+            """);
+        foreach (var line in plan.Offices.OrderBy(l => l.OfficeId, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {line.OfficeId} | {Figures.Count(line.HuvudmanCount)} | {line.Utilisation:P0} | {line.Binding} | {line.DialoguesPerYear:N0} | {line.DialogueCapacityPerYear:N0} | {line.NightsAwayPerYear:N0} |");
+        }
+
         return text.ToString();
     }
 
