@@ -10,9 +10,14 @@ public sealed class BenchmarkReport(string command)
 
     public void Add(string title, string body) => _sections.Add((title, body));
 
-    public string Render()
+    /// <summary>
+    /// The report; with the <paramref name="previous"/> file's text, its sections that this run did not measure are kept as
+    /// they were (after this run's), so measuring one section does not erase the others.
+    /// </summary>
+    public string Render(string? previous = null)
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        var kept = Sections(previous).Where(p => _sections.All(s => s.Title != p.Title)).ToList();
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks");
         text.AppendLine();
@@ -25,6 +30,10 @@ public sealed class BenchmarkReport(string command)
         text.AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores, {memory:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         text.AppendLine("- the machine is shared and noisy: compare figures measured side by side in one run, not across runs.");
+        if (kept.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- this run measured: {string.Join("; ", _sections.Select(s => s.Title))}. The other sections are kept from an earlier run (all of them: `dotnet run -c Release --project bench/Planering.Bench --`).");
+        }
         foreach (var (title, body) in _sections)
         {
             text.AppendLine();
@@ -33,6 +42,49 @@ public sealed class BenchmarkReport(string command)
             text.AppendLine(body.TrimEnd());
         }
 
+        foreach (var (title, body) in kept)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+            text.AppendLine();
+            text.AppendLine(body.Trim('\n').TrimEnd());
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The level-2 sections of a report this class wrote: title and body.</summary>
+    private static IEnumerable<(string Title, string Body)> Sections(string? report)
+    {
+        if (report is null)
+        {
+            yield break;
+        }
+
+        string? title = null;
+        var body = new StringBuilder();
+        var inFence = false;
+        foreach (var line in report.Split('\n'))
+        {
+            inFence ^= line.StartsWith("```", StringComparison.Ordinal);
+            if (!inFence && line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                if (title is not null)
+                {
+                    yield return (title, body.ToString());
+                }
+
+                (title, body) = (line[3..].TrimEnd(), new StringBuilder());
+            }
+            else if (title is not null)
+            {
+                body.Append(line).Append('\n');
+            }
+        }
+
+        if (title is not null)
+        {
+            yield return (title, body.ToString());
+        }
     }
 }

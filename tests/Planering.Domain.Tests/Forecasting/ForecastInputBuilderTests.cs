@@ -50,7 +50,12 @@ public sealed class ForecastInputBuilderTests
             new(close, "solna", position, 500, new DateOnly(2026, 6, 1), null),
             new("other", "solna", position, 500, new DateOnly(2026, 6, 1), null),
         ];
-        var parameters = PlanningParameters.Default with { HuvudmanCycleMonths = new Dictionary<string, int> { [close] = 12 } };
+        // At most 6 a week (one less than the default) so that four advisors have more hours than the slots can use.
+        var parameters = PlanningParameters.Default with
+        {
+            HuvudmanCycleMonths = new Dictionary<string, int> { [close] = 12 },
+            Workload = WorkloadOptions.Default with { MaxDialoguesPerWeek = 6 },
+        };
 
         var input = ForecastInputBuilder.Build(2027, 1, 7, 24, 100, ForecastParameters.Default, [office], huvudman, parameters, SchoolHolidayCalendar.Create(Sweden));
         var solna = Assert.Single(input.Offices);

@@ -67,7 +67,7 @@ public sealed class PlanningParametersTests
         };
 
         Assert.Equal(1, parameters.WorkloadFor("lulea").Options.MaxDialoguesPerDay);
-        Assert.Equal(6, parameters.WorkloadFor("lulea").Options.MaxDialoguesPerWeek);
+        Assert.Equal(WorkloadOptions.Default.MaxDialoguesPerWeek, parameters.WorkloadFor("lulea").Options.MaxDialoguesPerWeek);
         Assert.Equal(2, parameters.WorkloadFor("malmo").Options.MaxDialoguesPerDay);
         Assert.Equal(new TimeOnly(7, 0), parameters.WorkingTimeFor("lulea").Hours.DayStart);
         Assert.Equal(new TimeOnly(8, 0), parameters.WorkingTimeFor("malmo").Hours.DayStart);
@@ -78,7 +78,7 @@ public sealed class PlanningParametersTests
         var pair = WorldSeed.DefaultAdvisors("x", 2);
         var may = (new DateOnly(2027, 5, 3), new DateOnly(2027, 5, 31));
         Assert.Equal(19, parameters.CapacityFor("lulea", school).Dialogues(pair, "2580", may.Item1, may.Item2)); // one a day, 19 working days
-        Assert.Equal(24, parameters.CapacityFor("malmo", school).Dialogues(pair, "1280", may.Item1, may.Item2));
+        Assert.Equal(28, parameters.CapacityFor("malmo", school).Dialogues(pair, "1280", may.Item1, may.Item2)); // 7 a week, four weeks
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class CapacityModelTests
         var pair = WorldSeed.DefaultAdvisors("x", 2);
         var may = (new DateOnly(2027, 5, 3), new DateOnly(2027, 5, 31)); // four whole ISO weeks, Kristi himmelsfärd on Thursday 6 May
 
-        // 2 a day, at most 6 a week: the week of Kristi himmelsfärd has 4 days (8 slots, capped at 6), the others 5 days (6).
-        Assert.Equal(24, Model.Dialogues(pair, "1480", may.Item1, may.Item2));
+        // 2 a day, at most 7 a week: the week of Kristi himmelsfärd has 4 days (8 slots, capped at 7), the others 5 days (7).
+        Assert.Equal(28, Model.Dialogues(pair, "1480", may.Item1, may.Item2));
 
         // One advisor is no pair: nothing can be booked.
         Assert.Equal(0, Model.Dialogues([pair[0]], "1480", may.Item1, may.Item2));
@@ -82,9 +82,10 @@ public sealed class CapacityModelTests
     {
         var pair = WorldSeed.DefaultAdvisors("x", 2);
 
-        // Mon 10 – Fri 14 May 2027: 2 + 2 + 2 fill the week by Wednesday, so Thursday and Friday have none.
-        Assert.Equal(6, Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 15)));
-        Assert.Equal(0, Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 13), new DateOnly(2027, 5, 15)));
+        // Mon 10 – Fri 14 May 2027: 2 + 2 + 2 + 1 fill the week of 7 by Thursday, so Thursday has one and Friday none.
+        Assert.Equal(7, Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 15)));
+        Assert.Equal(1, Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 13), new DateOnly(2027, 5, 15)));
+        Assert.Equal(0, Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 14), new DateOnly(2027, 5, 15)));
         var months = Model.MonthlyDialogues(pair, "1480", 2027, 5, 2);
         Assert.Equal(Model.Dialogues(pair, "1480", new DateOnly(2027, 5, 1), new DateOnly(2027, 7, 1)), months.Sum());
     }

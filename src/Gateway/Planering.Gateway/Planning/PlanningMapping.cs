@@ -29,6 +29,7 @@ internal static class PlanningMapping
             Binding = p.Binding.ToMessage(),
             Status = p.Status.ToMessage(),
             ParametersVersion = p.ParametersVersion,
+            NightsAwayPerYear = p.NightsAwayPerYear,
         };
         plan.Offices.AddRange(p.Offices.Select(o => new OfficePlan
         {
@@ -46,6 +47,7 @@ internal static class PlanningMapping
             DialogueUtilisation = o.DialogueUtilisation,
             Binding = o.Binding.ToMessage(),
             Status = o.Status.ToMessage(),
+            NightsAwayPerYear = o.NightsAwayPerYear,
         }));
         return plan;
     }
@@ -61,6 +63,7 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = r.TravelHoursSavedPerYear,
             ExpiresAt = Timestamp.FromDateTimeOffset(r.ExpiresAt),
             OfficeId = r.OfficeId,
+            NightsAwaySavedPerYear = r.NightsAwaySavedPerYear,
         };
         result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
         {
@@ -90,6 +93,7 @@ internal static class PlanningMapping
             DialogueCapacityPerYear = s.DialogueCapacityPerYear,
             UtilisationAfter = s.UtilisationAfter,
             BindingAfter = s.BindingAfter.ToMessage(),
+            NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
         };
     }
 }

@@ -37,6 +37,9 @@ public sealed record OfficePlanLine(
     double TravelHoursPerYear,
     double MonthsToCover)
 {
+    /// <summary>Advisor nights away per year on trips that do not fit the working day.</summary>
+    public double NightsAwayPerYear { get; init; }
+
     /// <summary>Dialogues due per year (one per huvudman per its cycle).</summary>
     public double DialoguesPerYear { get; init; }
 
@@ -103,6 +106,9 @@ public sealed record PlanReport(
     double OverloadHours,
     int Moved)
 {
+    /// <summary>Advisor nights away per year, all offices.</summary>
+    public double NightsAwayPerYear { get; init; }
+
     public double DialoguesPerYear { get; init; }
 
     public double DialogueCapacityPerYear { get; init; }

@@ -30,6 +30,9 @@ public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, 
 /// hours: C_j = min(hours, dialogues × the mean hours of a dialogue). An office without capacity takes no huvudmän.</item>
 /// <item>Utilisation: the higher of hours (demand ÷ capacity hours) and dialogues (dialogues due ÷ dialogue
 /// capacity); the plan names which binds.</item>
+/// <item>Travel km, hours and nights away per year: each huvudman's trip from its office as the slot search books it
+/// (<see cref="WorkloadModel.Trip"/>: by road or ferry, a night away when the round trip does not fit the working day),
+/// for every advisor, times its on-site dialogues per year; the hours per dialogue count the same trip.</item>
 /// <item>Months to cover: an office's hours (or dialogues, whichever is slower) for one round of dialogues with all its
 /// huvudmän over its monthly capacity; nationally, the slowest office.</item>
 /// </list>
@@ -86,29 +89,30 @@ public sealed class PlanningWorld
     {
         var byId = huvudman.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var capacities = Capacities(offices, year).ToDictionary(c => c.Office.OfficeId, StringComparer.Ordinal);
-        var speed = _workload.Options.TravelSpeedKmPerHour;
         var lines = solution.Offices.Select(load =>
         {
             var mine = solution.Assignments.Where(a => a.OfficeId == load.OfficeId).ToList();
             var capacity = capacities[load.OfficeId];
             var office = capacity.Office.Position;
-            var km = 0.0;
-            var demandHours = 0.0;
-            var roundHours = 0.0;
-            var dialogues = 0.0;
+            var (km, hours, nights, demandHours, roundHours, dialogues) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             foreach (var a in mine)
             {
+                // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
                 var h = byId[a.HuvudmanId];
-                var cycle = _parameters.CycleMonthsFor(h.Id);
-                var perDialogue = _workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, h.Position.DistanceKmTo(office));
-                km += a.RoadKm * TravelWeightFor(cycle);
+                var perYear = 12.0 / _parameters.CycleMonthsFor(h.Id);
+                var trip = _workload.Trip(office, h.Position, h.Kommunkod, h.Pupils, _parameters.HoursFor(load.OfficeId));
+                var travel = _workload.ExpectedTravelPerDialogue(trip);
+                var perDialogue = _workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip);
+                km += travel.AdvisorRoadKm * perYear;
+                hours += travel.AdvisorTravelHours * perYear;
+                nights += travel.AdvisorNights * perYear;
                 roundHours += perDialogue;
-                demandHours += perDialogue * 12.0 / cycle;
-                dialogues += 12.0 / cycle;
+                demandHours += perDialogue * perYear;
+                dialogues += perYear;
             }
 
-            return OfficePlanLine.Measure(load.OfficeId, load.HuvudmanCount, demandHours, capacity.Hours, km, km / speed,
-                roundHours, dialogues, capacity.Dialogues);
+            return OfficePlanLine.Measure(load.OfficeId, load.HuvudmanCount, demandHours, capacity.Hours, km, hours,
+                roundHours, dialogues, capacity.Dialogues) with { NightsAwayPerYear = nights };
         }).ToList();
 
         var demand = lines.Sum(l => l.DemandHours);
@@ -126,6 +130,7 @@ public sealed class PlanningWorld
             DialogueUtilisation = dialogueCapacity > 0 ? dialoguesDue / dialogueCapacity : 0,
             Binding = binding,
             Status = status,
+            NightsAwayPerYear = lines.Sum(l => l.NightsAwayPerYear),
         };
     }
 

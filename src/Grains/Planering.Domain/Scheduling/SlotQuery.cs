@@ -18,7 +18,9 @@ public sealed record SchedulingHuvudman(
     int? CycleMonths = null);
 
 /// <summary>What the slot search needs to know of an office.</summary>
-public sealed record SchedulingOffice(string Id, GeoPosition Position, IReadOnlyList<Advisor> Advisors);
+/// <param name="MaxNightsAwayPerAdvisorMonth">The office's own limit of nights away per advisor and month; null keeps
+/// <see cref="Travel.TripOptions.MaxNightsAwayPerAdvisorMonth"/>.</param>
+public sealed record SchedulingOffice(string Id, GeoPosition Position, IReadOnlyList<Advisor> Advisors, int? MaxNightsAwayPerAdvisorMonth = null);
 
 /// <summary>One search: the earliest feasible slot on or after <see cref="Earliest"/> within the horizon.</summary>
 /// <param name="Modes">The modes to try; both for ANY (digital wins a tie, being the cheaper).</param>
@@ -36,7 +38,8 @@ public sealed record SlotQuery(
     public const int DefaultHorizonDays = 365;
 }
 
-/// <summary>A feasible slot: the day, the minutes (local), the mode, the two advisors and what it costs.</summary>
+/// <summary>A feasible slot: the day, the minutes (local), the mode, the two advisors, what it costs and, on site, its trip.</summary>
+/// <param name="TravelMinutesOneWay">Half the trip's travel minutes (rounded up): what a same-day road trip takes each way.</param>
 public sealed record FoundSlot(
     string OfficeId,
     DateOnly Date,
@@ -48,7 +51,8 @@ public sealed record FoundSlot(
     int TravelMinutesOneWay,
     DateOnly PreparationDeadline,
     DateTimeOffset StartUtc,
-    DateTimeOffset EndUtc);
+    DateTimeOffset EndUtc,
+    Trip? Trip = null);
 
 /// <summary>The answer of a search: the slot (or none within the horizon), why earlier days failed, and how many were looked at.</summary>
 /// <param name="EarlierElsewhere">Which other offices (with the same working time) could start this dialogue earlier.</param>

@@ -9,7 +9,10 @@ namespace Planering.Domain.Workload;
 /// </summary>
 /// <param name="DialogueHours">Length of the dialogue itself.</param>
 /// <param name="PreparationHours">Advisor hours to prepare the analysis document (shared between the advisors).</param>
-/// <param name="TravelHoursOneWay">Travel from office to huvudman for one advisor; zero for a digital dialogue.</param>
+/// <param name="TravelHoursOneWay">Travel from office to huvudman for one advisor (half the round trip when the legs differ,
+/// as by ferry); zero for a digital dialogue.</param>
+/// <param name="NightsAway">Nights away for each advisor on the trip (see <see cref="Travel.TripPlanner"/>).</param>
+/// <param name="TravelKmRoundTrip">Road kilometres there and back (one vehicle; the ferry crossing not counted).</param>
 public sealed record DialogueEffort(
     DialogueMode Mode,
     int Advisors,
@@ -19,8 +22,13 @@ public sealed record DialogueEffort(
     double TravelHoursOneWay,
     double StartMeetingAdvisorHours = 0,
     double FollowUpAdvisorHours = 0,
-    double SpsmCoordinationHours = 0)
+    double SpsmCoordinationHours = 0,
+    int NightsAway = 0,
+    double TravelKmRoundTrip = 0)
 {
+    /// <summary>Nights away, counted for every advisor travelling.</summary>
+    public int AdvisorNights => NightsAway * Advisors;
+
     /// <summary>There and back, for one advisor.</summary>
     public double TravelHoursRoundTrip => 2 * TravelHoursOneWay;
 

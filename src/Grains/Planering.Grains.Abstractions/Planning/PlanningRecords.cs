@@ -18,7 +18,8 @@ public sealed record OfficePlanRecord(
     [property: Id(10)] double HoursUtilisation = 0,
     [property: Id(11)] double DialogueUtilisation = 0,
     [property: Id(12)] BindingLimit Binding = BindingLimit.None,
-    [property: Id(13)] LoadStatus Status = LoadStatus.Ok);
+    [property: Id(13)] LoadStatus Status = LoadStatus.Ok,
+    [property: Id(14)] double NightsAwayPerYear = 0);
 
 /// <summary>A plan's figures per office and in total.</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanRecord")]
@@ -40,7 +41,8 @@ public sealed record PlanRecord(
     [property: Id(14)] double DialogueUtilisation = 0,
     [property: Id(15)] BindingLimit Binding = BindingLimit.None,
     [property: Id(16)] LoadStatus Status = LoadStatus.Ok,
-    [property: Id(17)] long ParametersVersion = 0);
+    [property: Id(17)] long ParametersVersion = 0,
+    [property: Id(18)] double NightsAwayPerYear = 0);
 
 [GenerateSerializer, Immutable, Alias("planering.ReassignmentRecord")]
 public sealed record ReassignmentRecord(
@@ -94,6 +96,8 @@ public sealed record ScenarioResultRecord(
     public double TravelKmSavedPerYear => Before.TravelKmPerYear - After.TravelKmPerYear;
 
     public double TravelHoursSavedPerYear => Before.TravelHoursPerYear - After.TravelHoursPerYear;
+
+    public double NightsAwaySavedPerYear => Before.NightsAwayPerYear - After.NightsAwayPerYear;
 }
 
 /// <summary>One kommun evaluated as the next office's site.</summary>
@@ -106,7 +110,8 @@ public sealed record SiteEvaluationRecord(
     [property: Id(4)] int HuvudmanReassigned,
     [property: Id(5)] double DialogueCapacityPerYear = 0,
     [property: Id(6)] double UtilisationAfter = 0,
-    [property: Id(7)] BindingLimit BindingAfter = BindingLimit.None);
+    [property: Id(7)] BindingLimit BindingAfter = BindingLimit.None,
+    [property: Id(8)] double NightsAwaySavedPerYear = 0);
 
 /// <summary>The live world and assignment, copied for a scenario (which must never change the live plan).</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanningSnapshot")]

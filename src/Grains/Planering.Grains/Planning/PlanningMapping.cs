@@ -22,10 +22,10 @@ internal static class PlanningMapping
     public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at, long parametersVersion) =>
         new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
                 o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover, o.DialoguesPerYear, o.DialogueCapacityPerYear, o.HoursUtilisation,
-                o.DialogueUtilisation, o.Binding, o.Status)).ToList(),
+                o.DialogueUtilisation, o.Binding, o.Status, o.NightsAwayPerYear)).ToList(),
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
             r.Feasible, r.OverloadHours, r.Moved, at, r.DialoguesPerYear, r.DialogueCapacityPerYear, r.HoursUtilisation,
-            r.DialogueUtilisation, r.Binding, r.Status, parametersVersion);
+            r.DialogueUtilisation, r.Binding, r.Status, parametersVersion, r.NightsAwayPerYear);
 
     public static ReassignmentRecord ToRecord(this Reassignment r) =>
         new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);

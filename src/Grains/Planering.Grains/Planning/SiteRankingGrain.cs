@@ -36,7 +36,8 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
             var line = report.Offices.FirstOrDefault(o => o.OfficeId == site.OfficeId);
             return new SiteEvaluationRecord(kommunkod, beforeReport.TravelKmPerYear - report.TravelKmPerYear,
                 beforeReport.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount,
-                line?.DialogueCapacityPerYear ?? 0, report.NationalUtilisation, report.Binding);
+                line?.DialogueCapacityPerYear ?? 0, report.NationalUtilisation, report.Binding,
+                beforeReport.NightsAwayPerYear - report.NightsAwayPerYear);
         }).ToList(), cancellationToken);
     }
 }

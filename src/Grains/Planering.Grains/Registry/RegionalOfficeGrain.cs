@@ -3,6 +3,7 @@ using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
+using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,13 @@ public sealed class RegionalOfficeGrain(
     {
         var profile = OfficeProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Kommunkod, upsert.Position?.ToDomain(), upsert.Opened, SwedishGeography.Sweden);
+        TripOptions.RequireNightsLimit(upsert.MaxNightsAwayPerAdvisorMonth);
         var previous = state.State.Office;
-        var office = profile.ToRecord(previous?.Advisors ?? [], clock.GetUtcNow());
+        var office = profile.ToRecord(previous?.Advisors ?? [], clock.GetUtcNow()) with
+        {
+            // Absent keeps the office's own limit, as an upsert keeps its staff.
+            MaxNightsAwayPerAdvisorMonth = upsert.MaxNightsAwayPerAdvisorMonth ?? previous?.MaxNightsAwayPerAdvisorMonth,
+        };
         state.State.Office = office;
         await state.WriteOrReloadAsync(this);
 
@@ -162,7 +168,8 @@ public sealed class RegionalOfficeGrain(
     private PlaneringException Refusal(RejectionCode rejection, SlotSearch search, HuvudmanForSlot huvudman, SlotChoice slot)
     {
         var code = RejectionTexts.Code(rejection);
-        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation;
+        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation
+            or RejectionCode.NightsLimit;
         if (!taken)
         {
             return new PlaneringException(ErrorCode.RuleViolation, $"the slot breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
