@@ -2,6 +2,8 @@ using System.Globalization;
 using Planering.Contracts.V1;
 using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
+using Planering.Domain.Geography;
+using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
@@ -48,7 +50,24 @@ internal static class ParametersMapping
             SpsmShare = w.SpsmShare,
             SpsmCoordinationHours = w.SpsmCoordinationHours,
             OfficeHours = p.Hours.ToMessage(),
+            MaxNightsAwayPerAdvisorMonth = w.Trips.MaxNightsAwayPerAdvisorMonth,
+            MaxNightsPerTrip = w.Trips.MaxNightsPerTrip,
         };
+        message.FerryRoutes.AddRange(w.Trips.FerryRoutes.Select(f =>
+        {
+            var line = new FerryLine
+            {
+                Name = f.Name,
+                MainlandPort = new GeoPoint { Latitude = f.MainlandPort.Latitude, Longitude = f.MainlandPort.Longitude },
+                IslandPort = new GeoPoint { Latitude = f.IslandPort.Latitude, Longitude = f.IslandPort.Longitude },
+                CrossingMinutes = f.CrossingMinutes,
+                CheckInMinutes = f.CheckInMinutes,
+            };
+            line.IslandKommunkoder.AddRange(f.IslandKommunkoder);
+            line.DeparturesFromMainland.AddRange(f.DeparturesFromMainland.Select(Minutes));
+            line.DeparturesFromIsland.AddRange(f.DeparturesFromIsland.Select(Minutes));
+            return line;
+        }));
         message.OfficeOverrides.AddRange(p.Offices.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new OfficeParameterOverride
         {
             OfficeId = o.Key,
@@ -89,7 +108,14 @@ internal static class ParametersMapping
             FollowUpWorkingDaysAfter = m.FollowUpWorkingDaysAfter,
             SpsmShare = m.SpsmShare,
             SpsmCoordinationHours = m.SpsmCoordinationHours,
+            Trips = new TripOptions
+            {
+                MaxNightsAwayPerAdvisorMonth = m.MaxNightsAwayPerAdvisorMonth,
+                MaxNightsPerTrip = m.MaxNightsPerTrip,
+                FerryRoutes = m.FerryRoutes.Take(100).Select((f, i) => f.ToDomain(violations, string.Create(CultureInfo.InvariantCulture, $"{prefix}ferry_routes[{i}]"))).ToList(),
+            },
         };
+        violations.Require(m.FerryRoutes.Count <= 20, prefix + "ferry_routes", "must hold at most 20 routes");
 
         var hours = m.OfficeHours is null ? null : m.OfficeHours.ToDomain(violations, prefix + "office_hours.");
         violations.Require(m.OfficeHours is not null, prefix + "office_hours", "is required (read the set with GetPlanningParameters and change it)");
@@ -228,6 +254,19 @@ internal static class ParametersMapping
     }
 
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Minutes(int minute) => Time(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minute)));
+
+    private static FerryRoute ToDomain(this FerryLine f, Violations violations, string field)
+    {
+        static GeoPosition Point(GeoPoint? p) => p is null ? default : new GeoPosition(p.Latitude, p.Longitude);
+        List<int> Departures(IEnumerable<string> times, string name) =>
+            times.Take(100).Select(t => ParseTime(violations, $"{field}.{name}", t)).Select(t => (t.Hour * 60) + t.Minute).ToList();
+        violations.Require(f.MainlandPort is not null, field + ".mainland_port", "is required");
+        violations.Require(f.IslandPort is not null, field + ".island_port", "is required");
+        return new FerryRoute(f.Name, Point(f.MainlandPort), Point(f.IslandPort), f.IslandKommunkoder.Take(300).ToList(), f.CrossingMinutes, f.CheckInMinutes,
+            Departures(f.DeparturesFromMainland, "departures_from_mainland"), Departures(f.DeparturesFromIsland, "departures_from_island"));
+    }
 
     private static TimeOnly ParseTime(Violations violations, string field, string value)
     {
