@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
-# Starts Planering's cluster topology on this machine without Docker: a throwaway PostgreSQL, two silos in AdoNet
-# cluster mode and one stand-alone gateway, configured through the same environment variables as docker/compose.yaml.
+# Starts Planering's cluster topology on this machine without Docker: PostgreSQL, two silos in AdoNet cluster mode and
+# one stand-alone gateway, with the settings and published ports of docker/compose.yaml.
 #
-#   scripts/cluster-local.sh start    start everything in the background, print the addresses and PIDs
-#   scripts/cluster-local.sh stop     stop every process it started and delete the throwaway data directory
-#   scripts/cluster-local.sh run      start, then stay in the foreground; Ctrl-C stops everything
-#   scripts/cluster-local.sh status   show what is running
+#   scripts/cluster-local.sh start     start everything in the background, print the addresses and PIDs; after a
+#                                      'stop' it starts again on the same database, signing key and ports
+#   scripts/cluster-local.sh stop      stop every process it started; the data stays (PostgreSQL, key, ports, logs)
+#   scripts/cluster-local.sh restart   stop, then start on the same data
+#   scripts/cluster-local.sh wipe      stop if running, then delete the run directory and everything in it
+#   scripts/cluster-local.sh run       start, then stay in the foreground; Ctrl-C stops everything (the data stays)
+#   scripts/cluster-local.sh status    show what is running, and where the data is
 #
 # Environment: PLANERING_LOCAL_DIR (run directory, default /tmp/planering-cluster-local-$UID), PLANERING_POSTGRES_BIN
 # (server binaries, default the newest /usr/lib/postgresql/*/bin), PLANERING_NO_BUILD=1 (use the built dlls as they
-# are), CONFIGURATION (Debug). Everything binds 127.0.0.1 only.
+# are), CONFIGURATION (Release, as the images build), PLANERING_LOCAL_PORTS=free (any free ports instead of compose's
+# 5080-5082 and 8081-8082, for a machine others share). Everything binds 127.0.0.1 only.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 run_dir=${PLANERING_LOCAL_DIR:-/tmp/planering-cluster-local-$(id -u)}
-configuration=${CONFIGURATION:-Debug}
+configuration=${CONFIGURATION:-Release}
 silo_dll=$repo/src/Silo/Planering.Silo/bin/$configuration/net10.0/Planering.Silo.dll
 gateway_dll=$repo/src/Gateway/Planering.Gateway/bin/$configuration/net10.0/Planering.Gateway.dll
 processes=(gateway silo2 silo1) # stop order: clients first, then the silos
+nodes=(silo1 silo2 gateway)     # start order
+
+# The settings docker/compose.yaml gives every Planering process (x-planering there); tests/Planering.Cluster.Tests'
+# ComposeParityTests checks that the two agree.
+cluster_id=planering-cluster
+service_id=planering
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "cluster-local: $*"; exit 1; }
@@ -37,6 +47,8 @@ as_postgres() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # A port nobody listens on: a refused connection on 127.0.0.1 means free. Ports already handed out are skipped.
 taken_ports=()
 free_port() {
@@ -44,7 +56,7 @@ free_port() {
   for attempt in $(seq 1 200); do
     port=$((20000 + RANDOM % 40000))
     [[ " ${taken_ports[*]} " == *" $port "* ]] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    if ! listening "$port"; then
       taken_ports+=("$port")
       echo "$port"
       return
@@ -53,12 +65,47 @@ free_port() {
   die "found no free port"
 }
 
+# The ports of a new run directory: compose's published ones (gateway 5080, silos' APIs 5081 and 5082, dashboards 8081
+# and 8082; silo and Orleans-gateway ports as inside the containers, one higher for silo2 since both share this host),
+# or free ones. PostgreSQL, which compose does not publish, always gets a free port. Written once; a restart reuses them.
+choose_ports() {
+  local pg; pg=$(free_port)
+  if [[ ${PLANERING_LOCAL_PORTS:-compose} == free ]]; then
+    local p=() i
+    for i in $(seq 1 9); do p+=("$(free_port)"); done
+    printf '%s\n' "postgres=$pg" "gateway_api=${p[0]}" "silo1_api=${p[1]}" "silo2_api=${p[2]}" \
+      "silo1_dashboard=${p[3]}" "silo2_dashboard=${p[4]}" "silo1_silo=${p[5]}" "silo2_silo=${p[6]}" \
+      "silo1_gateway=${p[7]}" "silo2_gateway=${p[8]}"
+  else
+    printf '%s\n' "postgres=$pg" gateway_api=5080 silo1_api=5081 silo2_api=5082 silo1_dashboard=8081 \
+      silo2_dashboard=8082 silo1_silo=11111 silo2_silo=11112 silo1_gateway=30000 silo2_gateway=30001
+  fi
+}
+
+declare -A port=()
+read_ports() {
+  local key value
+  while IFS== read -r key value; do port[$key]=$value; done <"$run_dir/ports"
+}
+
+# Every port of the run must be free before anything starts, so a clash is one clear message rather than a silo that
+# cannot bind half-way through.
+check_ports_free() {
+  local key
+  for key in "${!port[@]}"; do
+    [[ $key == postgres ]] && postgres_running && continue
+    if listening "${port[$key]}"; then
+      die "port ${port[$key]} ($key) is taken on 127.0.0.1; free it, or '$0 wipe' and start with PLANERING_LOCAL_PORTS=free"
+    fi
+  done
+}
+
 # Waits, at most $3 seconds, until process $1 listens on port $2; stops early if the process died.
 wait_for_port() {
   local name=$1 port=$2 limit=$3 pid deadline
   pid=$(cat "$run_dir/pids/$name")
   deadline=$((SECONDS + limit))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  until listening "$port"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       log "$name (PID $pid) exited; the end of its log:"; tail -n 30 "$run_dir/logs/$name.log" >&2 || true
       return 1
@@ -71,7 +118,8 @@ wait_for_port() {
   done
 }
 
-# One grpc.health.v1.Health/Check over h2c: an empty request is five zero bytes; SERVING comes back as 08 01.
+# One grpc.health.v1.Health/Check over h2c, the check compose runs too: an empty request is five zero bytes; SERVING
+# comes back as 08 01. The API answers SERVING once an Orleans grain answers through it.
 healthy() {
   command -v curl >/dev/null || return 0
   printf '\0\0\0\0\0' >"$run_dir/health-request.bin"
@@ -79,14 +127,28 @@ healthy() {
     --data-binary @"$run_dir/health-request.bin" "http://127.0.0.1:$1/grpc.health.v1.Health/Check" | od -An -tx1 | tr -d ' \n' | grep -q '0801$'
 }
 
-# Starts a .NET process in its own session (so a Ctrl-C in the terminal after `start` does not reach it).
+wait_healthy() {
+  local name=$1 port=$2 limit=$3 deadline=$((SECONDS + $3))
+  until healthy "$port"; do
+    ((SECONDS < deadline)) || { log "$name listens on $port but did not answer SERVING within $limit s"; return 1; }
+    sleep 1
+  done
+}
+
+# Starts a .NET process in its own session (so a Ctrl-C in the terminal after `start` does not reach it). Logs are
+# appended, so the logs of earlier runs on the same data stay.
 launch() {
   local name=$1; shift
-  (cd "$run_dir" && exec env "$@" setsid dotnet "${launch_dll:?}" </dev/null >"$run_dir/logs/$name.log" 2>&1) &
+  (cd "$run_dir" && exec env "$@" setsid dotnet "${launch_dll:?}" </dev/null >>"$run_dir/logs/$name.log" 2>&1) &
   echo $! >"$run_dir/pids/$name"
 }
 
-# Stops only the processes this script recorded, and only if the PID still belongs to a Planering process.
+alive() { [[ -f $run_dir/pids/$1 ]] && kill -0 "$(cat "$run_dir/pids/$1")" 2>/dev/null; }
+
+postgres_running() { [[ -f $run_dir/pgdata/postmaster.pid ]] && kill -0 "$(head -n 1 "$run_dir/pgdata/postmaster.pid")" 2>/dev/null; }
+
+# Stops only the processes this script recorded, and only if the PID still belongs to a Planering process. SIGTERM
+# first: a silo leaves the cluster gracefully (its grains are handed over, nothing in flight fails).
 stop_all() {
   [[ -d $run_dir ]] || { log "nothing to stop ($run_dir does not exist)"; return 0; }
   local name pid deadline
@@ -102,18 +164,52 @@ stop_all() {
     fi
     rm -f "$run_dir/pids/$name"
   done
-  if [[ -f $run_dir/pgdata/postmaster.pid ]]; then
+  if postgres_running; then
     as_postgres "$(cat "$run_dir/postgres-bin")/pg_ctl" -D "$run_dir/pgdata" -m fast -w -t 60 stop >/dev/null
     log "stopped PostgreSQL"
   fi
-  rm -rf "$run_dir"
-  log "removed $run_dir"
+}
+
+wipe_all() {
+  stop_all
+  if [[ -d $run_dir ]]; then
+    rm -rf "$run_dir"
+    log "removed $run_dir (database, signing key, logs)"
+  fi
+}
+
+# A new run directory: the PostgreSQL cluster, the database and its owner, the signing key and the ports.
+initialise() {
+  local bin=$1
+  mkdir -p "$run_dir"/{pids,logs,pgdata}
+  chmod 0755 "$run_dir"
+  echo "$bin" >"$run_dir/postgres-bin"
+  [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$run_dir/pgdata"
+  choose_ports >"$run_dir/ports"
+  read_ports
+  check_ports_free
+  as_postgres "$bin/initdb" -D "$run_dir/pgdata" -A trust -U postgres -E UTF8 >"$run_dir/logs/initdb.log"
+  start_postgres "$bin"
+  as_postgres "$bin/psql" -q -h "$run_dir/pgdata" -p "${port[postgres]}" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE planering LOGIN" -c "CREATE DATABASE planering OWNER planering" >/dev/null
+
+  # One signing key for every silo and the gateway (cluster mode requires one): 256 random bits, owner-only, kept with
+  # the data, so tokens minted before a restart stay good. mint-token reads it for a token.
+  (umask 077 && head -c 32 /dev/urandom | base64 -w 0 >"$run_dir/jwt-signing.key" && echo >>"$run_dir/jwt-signing.key")
+}
+
+# The server keeps its data across restarts, so it runs durable (unlike the tests' throwaway servers); the socket lives
+# inside the data directory.
+start_postgres() {
+  as_postgres "$1/pg_ctl" -D "$run_dir/pgdata" -l "$run_dir/logs/postgres.log" -w -t 60 start \
+    -o "-p ${port[postgres]} -k $run_dir/pgdata -c listen_addresses=127.0.0.1" >/dev/null
 }
 
 start_all() {
-  if [[ -d $run_dir ]]; then
-    die "$run_dir exists: a cluster may be running; run '$0 stop' first"
-  fi
+  local name
+  for name in "${nodes[@]}"; do
+    alive "$name" && die "$name is already running (PID $(cat "$run_dir/pids/$name")); '$0 stop' or '$0 restart' first"
+  done
   command -v dotnet >/dev/null || die "dotnet is not on PATH"
   local bin; bin=$(postgres_bin)
 
@@ -123,97 +219,95 @@ start_all() {
   fi
   [[ -f $silo_dll && -f $gateway_dll ]] || die "built dlls not found under bin/$configuration; build first or unset PLANERING_NO_BUILD"
 
-  # From here on a failure stops whatever was started and removes the directory.
-  trap 'log "start failed; cleaning up"; stop_all' EXIT
-  mkdir -p "$run_dir"/{pids,logs,pgdata}
-  chmod 0755 "$run_dir"
-  echo "$bin" >"$run_dir/postgres-bin"
-  [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$run_dir/pgdata"
+  local fresh=0
+  if [[ -f $run_dir/ports && -f $run_dir/jwt-signing.key && -f $run_dir/pgdata/PG_VERSION ]]; then
+    read_ports
+    log "restarting on the data in $run_dir (database, signing key, ports kept)"
+    [[ $(cat "$run_dir/postgres-bin") == "$bin" ]] || log "note: PostgreSQL binaries differ from the first start's ($(cat "$run_dir/postgres-bin")); using those"
+    bin=$(cat "$run_dir/postgres-bin")
+    check_ports_free
+    postgres_running || start_postgres "$bin"
+  elif [[ -e $run_dir ]]; then
+    die "$run_dir exists but holds no complete cluster (an interrupted first start?); '$0 wipe' deletes it"
+  else
+    fresh=1
+  fi
 
-  local pg_port; pg_port=$(free_port)
-  log "PostgreSQL on 127.0.0.1:$pg_port ..."
-  as_postgres "$bin/initdb" -D "$run_dir/pgdata" -A trust -U postgres -E UTF8 --no-sync >"$run_dir/logs/initdb.log"
-  # A throwaway server: durability off keeps it quick; the socket lives inside the data directory.
-  as_postgres "$bin/pg_ctl" -D "$run_dir/pgdata" -l "$run_dir/pgdata/server.log" -w -t 60 start \
-    -o "-p $pg_port -k $run_dir/pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" >/dev/null
-  as_postgres "$bin/psql" -q -h "$run_dir/pgdata" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE planering LOGIN" -c "CREATE DATABASE planering OWNER planering" >/dev/null
-
-  # One signing key for every silo and the gateway (cluster mode requires one): 256 random bits, owner-only, in the
-  # run directory, so it goes with 'stop'. mint-token reads it for a token.
-  local key_file=$run_dir/jwt-signing.key
-  (umask 077 && head -c 32 /dev/urandom | base64 -w 0 >"$key_file" && echo >>"$key_file")
+  # From here on a failure stops whatever was started; a first start that failed also removes its directory.
+  if ((fresh)); then
+    trap 'log "start failed; cleaning up"; wipe_all' EXIT
+    initialise "$bin"
+  else
+    trap 'log "start failed; stopping what was started (the data stays)"; stop_all' EXIT
+  fi
 
   # The same settings as docker/compose.yaml; only addresses and ports differ (everything is on 127.0.0.1 here).
-  local connection="Host=127.0.0.1;Port=$pg_port;Database=planering;Username=planering;Maximum Pool Size=40"
+  local key_file=$run_dir/jwt-signing.key
+  local connection="Host=127.0.0.1;Port=${port[postgres]};Database=planering;Username=planering;Maximum Pool Size=40"
   local common=(
-    "Planering__Auth__SigningKeyFile=$key_file"
     "Planering__Storage__Provider=PostgreSql"
     "Planering__Storage__PostgreSqlConnectionString=$connection"
     "Planering__Cluster__Mode=AdoNet"
-    "Planering__Cluster__ServiceId=planering"
-    "Planering__Cluster__ClusterId=planering-local"
+    "Planering__Cluster__ServiceId=$service_id"
+    "Planering__Cluster__ClusterId=$cluster_id"
+    "Planering__Auth__SigningKeyFile=$key_file"
     "Planering__Api__Address=127.0.0.1"
   )
 
-  # Silo 1 first: it applies the schema and seeds Sweden; silo 2 then finds the world seeded and only joins.
-  local name api silo gw dashboard
-  declare -gA api_port=() dashboard_port=()
+  # Silo 1 first: on a fresh database it applies the schema and seeds Sweden; silo 2 then finds the world seeded and
+  # only joins. After a restart both find it seeded.
   for name in silo1 silo2; do
-    api=$(free_port); silo=$(free_port); gw=$(free_port); dashboard=$(free_port)
-    api_port[$name]=$api
-    dashboard_port[$name]=$dashboard
-    log "$name: API 127.0.0.1:$api, silo port $silo, gateway port $gw, dashboard port $dashboard ..."
+    log "$name: API 127.0.0.1:${port[${name}_api]}, silo port ${port[${name}_silo]}, gateway port ${port[${name}_gateway]}, dashboard port ${port[${name}_dashboard]} ..."
     launch_dll=$silo_dll launch "$name" "${common[@]}" "Planering__Cluster__AdvertisedAddress=127.0.0.1" \
-      "Planering__Cluster__SiloPort=$silo" "Planering__Cluster__GatewayPort=$gw" "Planering__Api__Port=$api" \
-      "Planering__Dashboard__Port=$dashboard"
-    wait_for_port "$name" "$api" 180
+      "Planering__Cluster__SiloPort=${port[${name}_silo]}" "Planering__Cluster__GatewayPort=${port[${name}_gateway]}" \
+      "Planering__Api__Port=${port[${name}_api]}" "Planering__Dashboard__Port=${port[${name}_dashboard]}"
+    wait_for_port "$name" "${port[${name}_api]}" 180
+    wait_healthy "$name" "${port[${name}_api]}" 60
   done
 
-  api=$(free_port)
-  api_port[gateway]=$api
-  log "gateway: API 127.0.0.1:$api ..."
-  launch_dll=$gateway_dll launch gateway "${common[@]}" "Planering__Api__Port=$api"
-  wait_for_port gateway "$api" 120
-  healthy "$api" || die "the gateway listens but its health check does not answer SERVING"
+  log "gateway: API 127.0.0.1:${port[gateway_api]} ..."
+  launch_dll=$gateway_dll launch gateway "${common[@]}" "Planering__Api__Port=${port[gateway_api]}"
+  wait_for_port gateway "${port[gateway_api]}" 120
+  wait_healthy gateway "${port[gateway_api]}" 60
   trap - EXIT
 
   cat <<EOF
 Planering cluster is up.
-  gateway      http://127.0.0.1:${api_port[gateway]}   (h2c gRPC)   PID $(cat "$run_dir/pids/gateway")
-  silo1 API    http://127.0.0.1:${api_port[silo1]}                  PID $(cat "$run_dir/pids/silo1")
-  silo2 API    http://127.0.0.1:${api_port[silo2]}                  PID $(cat "$run_dir/pids/silo2")
-  dashboard    http://127.0.0.1:${dashboard_port[silo1]}/ (silo1), http://127.0.0.1:${dashboard_port[silo2]}/ (silo2)
+  gateway      http://127.0.0.1:${port[gateway_api]}   (h2c gRPC)   PID $(cat "$run_dir/pids/gateway")
+  silo1 API    http://127.0.0.1:${port[silo1_api]}                  PID $(cat "$run_dir/pids/silo1")
+  silo2 API    http://127.0.0.1:${port[silo2_api]}                  PID $(cat "$run_dir/pids/silo2")
+  dashboard    http://127.0.0.1:${port[silo1_dashboard]}/ (silo1), http://127.0.0.1:${port[silo2_dashboard]}/ (silo2)
   PostgreSQL   $connection   PID $(head -n 1 "$run_dir/pgdata/postmaster.pid")
-  logs         $run_dir/logs/
+  data, logs   $run_dir  ('$0 stop' keeps it, '$0 wipe' deletes it)
 A token (roles viewer, scheduler, planner; any combination):
   dotnet $silo_dll mint-token --role viewer --Planering:Auth:SigningKeyFile=$key_file
-Stop it with: $0 stop
 EOF
 }
 
 status() {
-  [[ -d $run_dir ]] || { echo "not running"; return 0; }
-  local name pid
-  for name in silo1 silo2 gateway; do
-    pid=$(cat "$run_dir/pids/$name" 2>/dev/null || echo "")
-    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then echo "$name running (PID $pid)"; else echo "$name not running"; fi
+  [[ -d $run_dir ]] || { echo "no cluster ($run_dir does not exist)"; return 0; }
+  local name
+  for name in "${nodes[@]}"; do
+    if alive "$name"; then echo "$name running (PID $(cat "$run_dir/pids/$name"))"; else echo "$name not running"; fi
   done
-  if [[ -f $run_dir/pgdata/postmaster.pid ]]; then echo "PostgreSQL running (PID $(head -n 1 "$run_dir/pgdata/postmaster.pid"))"; fi
+  if postgres_running; then echo "PostgreSQL running (PID $(head -n 1 "$run_dir/pgdata/postmaster.pid"))"; else echo "PostgreSQL not running"; fi
+  echo "data in $run_dir"
 }
 
 case ${1:-start} in
   start) start_all ;;
-  stop) stop_all ;;
+  stop) stop_all; [[ -d $run_dir ]] && log "data kept in $run_dir; '$0 start' resumes on it, '$0 wipe' deletes it" || true ;;
+  restart) stop_all; start_all ;;
+  wipe) wipe_all ;;
   status) status ;;
   run)
     start_all
     trap 'log "stopping ..."; stop_all; exit 0' INT TERM
-    log "running; Ctrl-C stops everything"
+    log "running; Ctrl-C stops everything (the data stays)"
     # Returns when a silo or the gateway exits on its own, or when Ctrl-C runs the trap.
     wait -n "$(cat "$run_dir/pids/silo1")" "$(cat "$run_dir/pids/silo2")" "$(cat "$run_dir/pids/gateway")" || true
     log "a process exited on its own; stopping the rest"
     stop_all
     ;;
-  *) die "usage: $0 [start|stop|run|status]" ;;
+  *) die "usage: $0 [start|stop|restart|wipe|run|status]" ;;
 esac

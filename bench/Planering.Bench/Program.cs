@@ -7,9 +7,8 @@ using Planering.Bench.Scheduling;
 using Planering.Bench.Sections;
 
 // dotnet run -c Release --project bench/Planering.Bench -- [quick] [--huvudman=N] [section …]
-//   sections: slot-search, forecast, planning, load, scale, calibration (default: all). `quick` shortens every measurement and
-//   scales 10,000 huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory; a run of some sections
-//   keeps the other sections of the file as they were.
+//   sections: slot-search, forecast, planning, load, scale, fault, calibration (default: all). `quick` shortens every measurement and scales 10,000
+//   huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory.
 // dotnet run -c Release --project bench/Planering.Bench -- smoke
 //   each section once and tiny, nothing written (what the CI test runs).
 var options = BenchOptions.Parse(args);
@@ -55,11 +54,19 @@ if (options.Wants("scale"))
     report.Add(ScaleSection.Title(options.Huvudman), await ScaleSection.RunAsync(options.Huvudman, Console.Out));
 }
 
+if (options.Wants("fault"))
+{
+    report.Add(FaultSection.Title, await FaultSection.RunAsync(options.Quick, Console.Out));
+}
+
 if (options.Wants("calibration"))
 {
     report.Add(CalibrationSection.Title, CalibrationSection.Run(command, Console.Out));
 }
 
-File.WriteAllText("BENCHMARKS.md", report.Render(options.Sections.Count == 0 || !File.Exists("BENCHMARKS.md") ? null : File.ReadAllText("BENCHMARKS.md")));
+// A run of some sections only replaces those sections of an existing BENCHMARKS.md and keeps the others.
+File.WriteAllText("BENCHMARKS.md", options.Sections.Count > 0 && File.Exists("BENCHMARKS.md")
+    ? report.MergeInto(File.ReadAllText("BENCHMARKS.md"))
+    : report.Render());
 Console.WriteLine("wrote BENCHMARKS.md");
 return 0;

@@ -86,3 +86,21 @@ public sealed class ErrorOutputTests(SiloFixture silo)
         Assert.Equal(before.Dialogues.Count, after.Dialogues.Count);
     }
 }
+
+/// <summary>A secret is never printed: help shows where a token comes from, never the token.</summary>
+public sealed class SecretOutputTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("offices --help")]
+    [InlineData("book --help")]
+    public async Task Help_never_prints_the_token_from_the_environment(string args)
+    {
+        const string Secret = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJlLXRoYXQtbXVzdC1uZXZlci1zaG93";
+        var result = await CliRunner.RunAsync(new Dictionary<string, string> { ["PLANERING_TOKEN"] = Secret }, args.Split(' '));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--token", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", result.Output + result.Error, StringComparison.Ordinal);
+    }
+}

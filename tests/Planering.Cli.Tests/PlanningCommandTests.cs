@@ -117,9 +117,17 @@ public sealed class PlanningCommandTests(SiloFixture silo)
     [Fact]
     public async Task Rank_sites_follows_the_progress_stream_then_prints_k_rows_per_ranking()
     {
-        var result = await silo.RunAsync("rank-sites", "--k", "2", "--advisors", "4");
+        var result = await silo.RunAsync("rank-sites", "--k", "2", "--advisors", "4", "--sites", "2", "--exclude", "0780");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Siting rules: a lärosäte within 25 km; no office within 80 km;", result.Output, StringComparison.Ordinal);
+        Assert.Contains("excluded 0780", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Växjö (0780)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Rule verdicts", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"│ LAROSATE\s+│ ✓ │ lärosäte within 25 km: ", result.Output);
+        Assert.Matches(@"│ SPREAD\s+│ ✓ │ nearest office \S+ \d+ km, at least 80 km", result.Output);
+        Assert.Contains("The next 2 offices together", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Together: [\d,]+ km and [\d,]+ advisor hours of travel saved a year \(the single-site answers added up would claim [\d,]+ km\)", result.Output);
         var progress = result.Output.Split('\n')
             .Select(l => Regex.Match(l, @"^(\d+)/(\d+) kommuner evaluated$"))
             .Where(m => m.Success)
@@ -157,5 +165,17 @@ public sealed class PlanningCommandTests(SiloFixture silo)
         Assert.Equal(last.Total, last.Evaluated);
         Assert.Equal(last.ByTravelSaved.OrderByDescending(s => s.TravelKmSavedPerYear), last.ByTravelSaved);
         Assert.All(last.ByTravelSaved.Concat(last.ByTimeToCover), s => Assert.Matches(@"^\d{4}$", s.Kommunkod));
+    }
+
+    [Fact]
+    public async Task Rank_sites_refuses_bad_rule_values_before_calling()
+    {
+        var result = await silo.RunAsync("rank-sites", "--exclude", "12");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--exclude", result.ErrorLines.Single(), StringComparison.Ordinal);
+
+        result = await silo.RunAsync("rank-sites", "--max-larosate-km", "5000");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--max-larosate-km", result.ErrorLines.Single(), StringComparison.Ordinal);
     }
 }

@@ -64,8 +64,15 @@ public sealed class SchedulingCommandTests(SiloFixture silo)
         Assert.Equal(DialogueStatus.Booked, dialogue.Status);
         Assert.Equal(requestId, dialogue.RequestId);
 
+        Assert.False(dialogue.Replayed);
         var retried = JsonParser.Default.Parse<Dialogue>((await silo.RunAsync(["book", .. Search(huvudman[0], officeId), "--next", "--request-id", requestId, "--json"])).Output);
         Assert.Equal(dialogue.DialogueId, retried.DialogueId);
+        Assert.True(retried.Replayed);
+
+        // In a table the retry says it booked nothing new.
+        var shown = await silo.RunAsync(["book", .. Search(huvudman[0], officeId), "--next", "--request-id", requestId]);
+        Assert.Contains($"Already booked by an earlier call with request id {requestId} (nothing new booked): {officeId} ", shown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booked:", shown.Output, StringComparison.Ordinal);
 
         var listed = await silo.Scheduling.ListDialoguesAsync(new ListDialoguesRequest { OfficeId = officeId });
         Assert.Equal(dialogue.DialogueId, Assert.Single(listed.Dialogues).DialogueId);

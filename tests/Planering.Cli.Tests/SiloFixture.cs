@@ -19,8 +19,20 @@ namespace Planering.Cli.Tests;
 /// with <see cref="Token"/> (every role) and arrange or check state through the same API with <see cref="Registry"/>
 /// and <see cref="Scheduling"/>.
 /// </summary>
-public sealed class SiloFixture : IAsyncLifetime
+public class SiloFixture : IAsyncLifetime
 {
+    private readonly string[] _extra;
+
+    public SiloFixture()
+        : this(
+            // An import calls as fast as it can as one subject; the limit has its own tests in the API's project.
+            "--Planering:RateLimit:PermitsPerSecond=0")
+    {
+    }
+
+    /// <param name="extra">Settings beside the data directory and the dashboard's (for example a rate limit).</param>
+    protected SiloFixture(params string[] extra) => _extra = extra;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-cli-{Guid.NewGuid():N}");
     private WebApplication? _host;
     private GrpcChannel? _channel;
@@ -37,6 +49,9 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public SchedulingService.SchedulingServiceClient Scheduling => new(_channel);
 
+    /// <summary>The registry through the CLI's own RetryInfo back-off, for checks against a rate-limited silo.</summary>
+    public RegistryService.RegistryServiceClient PatientRegistry => new(Grpc.Core.Interceptors.ChannelExtensions.Intercept(_channel!, new Planering.Cli.Hosting.RetryInfoBackoff()));
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
@@ -46,9 +61,7 @@ public sealed class SiloFixture : IAsyncLifetime
 
             // The dashboard is not under test here, and its fixed port would collide with other hosts on the machine.
             "--Planering:Dashboard:Port=0",
-
-            // An import calls as fast as it can as one subject; the limit has its own tests in the API's project.
-            "--Planering:RateLimit:PermitsPerSecond=0",
+            .. _extra,
         ];
         _host = PlaneringHost.Build(
         [
@@ -71,7 +84,7 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>Runs the CLI against this silo with <see cref="Token"/>.</summary>
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(null, [.. args, "--server", Address, "--token", Token]);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _channel?.Dispose();
         if (_host is not null)

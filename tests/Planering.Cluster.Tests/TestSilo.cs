@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using Orleans.Runtime;
 
 namespace Planering.Cluster.Tests;
@@ -10,8 +9,6 @@ namespace Planering.Cluster.Tests;
 /// <summary>
 /// What the tests change in a silo beyond the product's own settings, and only for the tests:
 /// <list type="bullet">
-/// <item>faster failure detection, so a killed silo is declared dead in seconds rather than Orleans' production-sized
-/// tens of seconds;</item>
 /// <item>a fatal error handler that stops the one silo instead of Orleans' default <c>Environment.FailFast</c>, which
 /// would take the whole test process (every silo, gateway and test) with it.</item>
 /// </list>
@@ -20,14 +17,7 @@ internal static class TestSilo
 {
     public static void Configure(WebApplicationBuilder builder)
     {
-        builder.Services.Configure<ClusterMembershipOptions>(membership =>
-        {
-            // Orleans' defaults: 5 s probes, 3 missed probes to suspect. A second's probes still leave room for a
-            // busy 2-core machine (the effective timeout adapts between 0.5 and 4 s and stretches under local load).
-            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
-            membership.NumMissedProbesLimit = 3;
-        });
-
+        // Failure detection is the product's own (Planering:Cluster:ProbeTimeout and MissedProbesLimit), as in production.
         // Registered before UseOrleans adds its default (TryAdd), so this one is used.
         builder.Services.AddSingleton<FatalErrors>();
         builder.Services.AddSingleton<IFatalErrorHandler, StopSiloOnFatalError>();

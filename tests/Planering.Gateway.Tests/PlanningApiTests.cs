@@ -110,6 +110,67 @@ public sealed class PlanningApiTests(ApiFixture api, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Every_candidate_of_a_default_ranking_holds_the_siting_rules_as_the_shipped_data_says()
+    {
+        // Checked against the data files themselves, not through the code that applies the rules.
+        var offices = (await api.Registry.ListOfficesAsync(new ListOfficesRequest())).Offices.Select(o => (o.OfficeId, o.Position.Latitude, o.Position.Longitude)).ToList();
+        var final = await Streams.LastAsync(api.Planning.RankOfficeSites(new RankOfficeSitesRequest { K = 5 }));
+
+        Assert.Equal(25, final.Rules.MaxLarosateKm);
+        Assert.Equal(80, final.Rules.MinOfficeDistanceKm);
+        Assert.True(final.Rules.RequireLarosate);
+        Assert.InRange(final.Eligible, 5, 289);
+        var candidates = final.ByTravelSaved.Concat(final.ByTimeToCover).ToList();
+        Assert.Equal(10, candidates.Count);
+        foreach (var c in candidates)
+        {
+            var seat = ShippedData.Seat(c.Kommunkod);
+            var nearestCampus = ShippedData.Larosaten.Min(l => ShippedData.Km(seat, ShippedData.Seat(l.Kommunkod)));
+            Assert.True(nearestCampus <= 25, $"{c.Kommun}: nearest lärosäte {nearestCampus:F0} km");
+            Assert.Equal(nearestCampus, c.NearestLarosateKm, 6);
+            Assert.Contains(ShippedData.Larosaten, l => l.Name == c.NearestLarosate);
+            var nearestOffice = offices.Min(o => ShippedData.Km(seat, (o.Latitude, o.Longitude)));
+            Assert.True(nearestOffice >= 80, $"{c.Kommun}: an office {nearestOffice:F0} km away");
+            Assert.Equal(nearestOffice, c.NearestOfficeKm, 6);
+            Assert.True(c.Eligible);
+            Assert.Equal(["LAROSATE", "SPREAD", "SPSM"], c.Verdicts.Select(v => v.Rule));
+            Assert.True(c.Verdicts[0].Passed && c.Verdicts[1].Passed, c.Kommun);
+            Assert.Equal(0, c.NightsAwaySavedPerYear);
+        }
+
+        // Sävsjö saves the most travel of all kommuner, but has no lärosäte within 25 km: the rules leave it out.
+        Assert.DoesNotContain(candidates, c => c.Kommunkod == "0684");
+    }
+
+    [Fact]
+    public async Task A_wave_of_two_offices_is_evaluated_together_and_every_kommun_can_be_shown_with_its_verdicts()
+    {
+        var final = await Streams.LastAsync(api.Planning.RankOfficeSites(new RankOfficeSitesRequest
+        {
+            K = 3,
+            Sites = 2,
+            IncludeIneligible = true,
+            Rules = new SitingRules { MinOfficeDistanceKm = 100 },
+        }));
+
+        // Unranked by the rules, Sävsjö (no lärosäte within 25 km) may lead, and says why it would not be eligible.
+        Assert.Contains(final.ByTravelSaved, c => !c.Eligible && c.Verdicts.Any(v => !v.Passed && v.Rule == "LAROSATE"));
+        Assert.Equal(100, final.Rules.MinOfficeDistanceKm);
+
+        var wave = final.Wave;
+        Assert.Equal(2, wave.Sites.Count);
+        Assert.Equal(2, wave.SingleSiteTravelKmSavedPerYear.Count);
+        Assert.All(wave.Sites, s => Assert.True(s.Eligible && s.NearestLarosateKm <= 25 && s.NearestOfficeKm >= 100, s.Kommun));
+        // Spread holds between the wave's own sites too.
+        Assert.True(ShippedData.Km(ShippedData.Seat(wave.Sites[0].Kommunkod), ShippedData.Seat(wave.Sites[1].Kommunkod)) >= 100);
+        // The second site's figures are what it adds with the first open; the combined figure is its own re-solve.
+        Assert.True(wave.TravelKmSavedPerYear > wave.Sites[0].TravelKmSavedPerYear);
+        Assert.Equal(wave.SingleSiteTravelKmSavedPerYear.Sum(), wave.SingleSiteTravelKmSavedSum, 6);
+        Assert.True(wave.MonthsToCoverAfter <= wave.MonthsToCoverBefore);
+        Assert.NotEmpty(wave.Method);
+    }
+
+    [Fact]
     public async Task Bad_planning_requests_name_the_field()
     {
         Assert.Equal(["name", "kommunkod", "advisors"], await RpcAssert.InvalidFieldsAsync(() => api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest()).ResponseAsync));

@@ -56,6 +56,36 @@ public sealed class RegistryApiTests(ApiFixture api)
         Assert.NotEmpty(independents.Huvudman);
         Assert.All(independents.Huvudman, h => Assert.True(h.Synthetic));
         Assert.All(independents.Huvudman, h => Assert.Equal("25", h.Lanskod));
+        Assert.All(independents.Huvudman, h => Assert.True(h.OrganisationNumberSynthetic));
+
+        // The kommuner are real huvudmän under their official names, but the seed made their numbers up.
+        var kommuner = await api.Registry.ListHuvudmanAsync(new ListHuvudmanRequest { Type = HuvudmanType.Municipal, Lanskod = "25", PageSize = 1000 });
+        Assert.All(kommuner.Huvudman, h => Assert.True(h.OrganisationNumberSynthetic && !h.Synthetic, h.Name));
+        Assert.Contains(kommuner.Huvudman, h => h.Name == "Luleå kommun");
+        Assert.Contains(kommuner.Huvudman, h => h.Name == "Bodens kommun");
+    }
+
+    [Fact]
+    public async Task An_upserted_number_is_real_unless_the_caller_marks_it_generated()
+    {
+        var real = await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest
+        {
+            OrganisationNumber = NewOrganisationNumber(), Name = "Verklig Skola AB", Type = HuvudmanType.Independent, Kommunkod = "2480", Pupils = 50,
+        });
+        var placeholder = await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest
+        {
+            OrganisationNumber = NewOrganisationNumber(), Name = "Okänt nummer AB", Type = HuvudmanType.Independent, Kommunkod = "2480", Pupils = 50,
+            OrganisationNumberSynthetic = true,
+        });
+        var synthetic = await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest
+        {
+            OrganisationNumber = NewOrganisationNumber(), Name = "Påhittad AB", Type = HuvudmanType.Independent, Kommunkod = "2480", Pupils = 50, Synthetic = true,
+        });
+
+        Assert.False(real.OrganisationNumberSynthetic);
+        Assert.True(placeholder.OrganisationNumberSynthetic);
+        Assert.True(synthetic.OrganisationNumberSynthetic);
+        Assert.True((await api.Registry.GetHuvudmanAsync(new GetHuvudmanRequest { OrganisationNumber = placeholder.OrganisationNumber })).OrganisationNumberSynthetic);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public sealed class SecurityTests(ApiFixture api)
         ["SchedulingService/ListDialogues"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["SchedulingService/SetSchoolHoliday"] = [ApiRoles.Scheduler],
         ["SchedulingService/GetSchoolHolidays"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["SchedulingService/ImportSchoolCalendars"] = [ApiRoles.Planner],
+        ["SchedulingService/GetSchoolCalendarRules"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["SchedulingService/SetSchoolCalendarRules"] = [ApiRoles.Planner],
         ["PlanningService/GetPlan"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["PlanningService/Rebalance"] = [ApiRoles.Planner],
         ["PlanningService/SimulateOpenOffice"] = [ApiRoles.Planner],
@@ -102,6 +105,12 @@ public sealed class SecurityTests(ApiFixture api)
         new("SchedulingService/ListDialogues", c => new SchedulingService.SchedulingServiceClient(c).ListDialoguesAsync(new ListDialoguesRequest { OfficeId = w.OfficeId }).ResponseAsync),
         new("SchedulingService/SetSchoolHoliday", c => new SchedulingService.SchedulingServiceClient(c).SetSchoolHolidayAsync(new SetSchoolHolidayRequest { Kommunkod = Kommun, Kind = LovKind.Sportlov, Year = w.Year, Week = 11 }).ResponseAsync),
         new("SchedulingService/GetSchoolHolidays", c => new SchedulingService.SchedulingServiceClient(c).GetSchoolHolidaysAsync(new GetSchoolHolidaysRequest { Kommunkod = Kommun, Year = w.Year }).ResponseAsync),
+        new("SchedulingService/ImportSchoolCalendars", c => new SchedulingService.SchedulingServiceClient(c).ImportSchoolCalendarsAsync(new ImportSchoolCalendarsRequest
+        {
+            Rows = { new SchoolCalendarRow { Kommunkod = Kommun, SchoolYear = $"{w.Year}/{(w.Year + 1) % 100:00}", Kind = SchoolCalendarPeriodKind.Hostlov, FirstDay = $"{w.Year}-10-19", LastDay = $"{w.Year}-10-23" } },
+        }).ResponseAsync),
+        new("SchedulingService/GetSchoolCalendarRules", c => new SchedulingService.SchedulingServiceClient(c).GetSchoolCalendarRulesAsync(new GetSchoolCalendarRulesRequest { Kommunkod = Kommun }).ResponseAsync),
+        new("SchedulingService/SetSchoolCalendarRules", c => new SchedulingService.SchedulingServiceClient(c).SetSchoolCalendarRulesAsync(new SetSchoolCalendarRulesRequest { Kommunkod = Kommun, Rule = new KommunLovRule { HostlovWeek = 43 } }).ResponseAsync),
         new("PlanningService/GetPlan", c => new PlanningService.PlanningServiceClient(c).GetPlanAsync(new GetPlanRequest()).ResponseAsync),
         new("PlanningService/Rebalance", c => new PlanningService.PlanningServiceClient(c).RebalanceAsync(new RebalanceRequest()).ResponseAsync),
         new("PlanningService/SimulateOpenOffice", c => new PlanningService.PlanningServiceClient(c).SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = "Obehörigby", Kommunkod = "2480", Advisors = 2 }).ResponseAsync),
@@ -129,6 +138,9 @@ public sealed class SecurityTests(ApiFixture api)
         new("SchedulingService/ListDialogues", c => new SchedulingService.SchedulingServiceClient(c).ListDialoguesAsync(new ListDialoguesRequest { PageSize = -1 }).ResponseAsync),
         new("SchedulingService/SetSchoolHoliday", c => new SchedulingService.SchedulingServiceClient(c).SetSchoolHolidayAsync(new SetSchoolHolidayRequest()).ResponseAsync),
         new("SchedulingService/GetSchoolHolidays", c => new SchedulingService.SchedulingServiceClient(c).GetSchoolHolidaysAsync(new GetSchoolHolidaysRequest()).ResponseAsync),
+        new("SchedulingService/ImportSchoolCalendars", c => new SchedulingService.SchedulingServiceClient(c).ImportSchoolCalendarsAsync(new ImportSchoolCalendarsRequest()).ResponseAsync),
+        new("SchedulingService/GetSchoolCalendarRules", c => new SchedulingService.SchedulingServiceClient(c).GetSchoolCalendarRulesAsync(new GetSchoolCalendarRulesRequest()).ResponseAsync),
+        new("SchedulingService/SetSchoolCalendarRules", c => new SchedulingService.SchedulingServiceClient(c).SetSchoolCalendarRulesAsync(new SetSchoolCalendarRulesRequest()).ResponseAsync),
         new("PlanningService/GetPlan", c => new PlanningService.PlanningServiceClient(c).GetPlanAsync(new GetPlanRequest()).ResponseAsync),
 
         // Rebalance has no input to get wrong; on the settled live plan a re-solve moves nobody.

@@ -4,6 +4,7 @@ using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
 using Planering.Domain.Workload;
 using Planering.Grains.Registry;
+using Planering.Grains.Hosting;
 using Planering.Grains.Scheduling;
 using ErrorCode = Planering.Domain.Errors.ErrorCode;
 
@@ -154,7 +155,7 @@ public sealed class SchedulingGrainTests(ClusterFixture fixture)
     {
         var (officeId, huvudman) = await ArrangeAsync("1981");
         var request = Digital(officeId) with { Earliest = new DateOnly(2027, 5, 10) };
-        var periods = await Grains.GetGrain<ISchoolCalendarGrain>("1981").SetAsync(2027, LovKind.Sportlov, null, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12));
+        var periods = await Grains.GetGrain<INationalSchoolCalendarGrain>(GrainKeys.Sweden).SetLovAsync("1981", 2027, LovKind.Sportlov, null, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12));
         Assert.Contains(periods, p => p.Kind == LovKind.Sportlov && p.Overridden && p.Start == new DateOnly(2027, 5, 10));
 
         var found = await Grains.GetGrain<IHuvudmanGrain>(huvudman).FindNextSlotAsync(request);
@@ -162,6 +163,25 @@ public sealed class SchedulingGrainTests(ClusterFixture fixture)
         Assert.Equal(new DateOnly(2027, 5, 13), found.Slot.Date);
         var lov = Assert.Single(found.Rejections, r => r.Code == "SCHOOL_HOLIDAY");
         Assert.Equal(3, lov.Days);
+    }
+
+    [Fact]
+    public async Task An_independent_huvudman_s_own_imported_calendar_moves_its_slot_and_not_its_neighbour_s()
+    {
+        var (officeId, own) = await ArrangeAsync("1984");
+        var neighbour = TestKeys.OrganisationNumber();
+        await Grains.GetGrain<IHuvudmanGrain>(neighbour).UpsertAsync(new HuvudmanUpsert("Grannskolan AB", HuvudmanType.Independent, "1984", null, 500, false));
+        var calendar = Grains.GetGrain<INationalSchoolCalendarGrain>(GrainKeys.Sweden);
+        var result = await calendar.ImportAsync([new SchoolCalendarEntryRecord("1984", own, 2026, SchoolCalendarPeriodKind.Pasklov, new DateOnly(2027, 5, 10), new DateOnly(2027, 5, 12))], dryRun: false);
+        Assert.Equal(1, result.New);
+
+        var mine = await Grains.GetGrain<IHuvudmanGrain>(own).FindNextSlotAsync(Digital(officeId));
+        var theirs = await Grains.GetGrain<IHuvudmanGrain>(neighbour).FindNextSlotAsync(Digital(officeId));
+
+        Assert.Equal(new DateOnly(2027, 5, 13), mine.Slot.Date);
+        Assert.Equal(3, Assert.Single(mine.Rejections, r => r.Code == "SCHOOL_HOLIDAY").Days);
+        Assert.Equal(new DateOnly(2027, 5, 10), theirs.Slot.Date);
+        Assert.Equal(result.Version, await calendar.GetVersionAsync());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class GrainPathBreakdown
             ("grain: huvudman FindNextSlot, no gRPC", callers, s => _grains.GetGrain<IHuvudmanGrain>(_workload.For(s).HuvudmanId).FindNextSlotAsync(FindSlot(_workload.For(s)))),
             ("grain: one office's search", callers, s => OfficeSearch(_workload.For(s))),
             ("grain: a trivial call", callers, s => OfficeOf(_workload.For(s).HuvudmanId, _profiles[_workload.For(s).HuvudmanId])),
-            ("domain: one search, fresh calendar", Environment.ProcessorCount, s => Search(_workload.For(s), SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, []))),
+            ("domain: one search, fresh calendar", Environment.ProcessorCount, s => Search(_workload.For(s), SchoolHolidayCalendar.Create(SwedishGeography.Sweden))),
             ("domain: one search, shared calendar", Environment.ProcessorCount, s => Search(_workload.For(s), _sharedCalendar)),
         };
 
@@ -76,7 +76,7 @@ public sealed class GrainPathBreakdown
     private Task<OfficeSlotAnswer> OfficeSearch(FindNextSlotRequest request)
     {
         var h = _profiles[request.HuvudmanId];
-        var me = new HuvudmanForSlot(h.OrganisationNumber.Value, h.Name, h.Kommunkod, Planering.Grains.Registry.GeoPoint.From(h.Position), h.Pupils, null, [], []);
+        var me = new HuvudmanForSlot(h.OrganisationNumber.Value, h.Name, h.Kommunkod, Planering.Grains.Registry.GeoPoint.From(h.Position), h.Pupils, null, [], Guid.Empty);
         return _grains.GetGrain<IRegionalOfficeGrain>(_officeOf[request.HuvudmanId]).FindSlotAsync(me, FindSlot(request));
     }
 

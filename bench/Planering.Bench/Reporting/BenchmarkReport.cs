@@ -10,14 +10,9 @@ public sealed class BenchmarkReport(string command)
 
     public void Add(string title, string body) => _sections.Add((title, body));
 
-    /// <summary>
-    /// The report; with the <paramref name="previous"/> file's text, its sections that this run did not measure are kept as
-    /// they were (after this run's), so measuring one section does not erase the others.
-    /// </summary>
-    public string Render(string? previous = null)
+    public string Render()
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        var kept = Sections(previous).Where(p => _sections.All(s => s.Title != p.Title)).ToList();
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks");
         text.AppendLine();
@@ -30,10 +25,6 @@ public sealed class BenchmarkReport(string command)
         text.AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores, {memory:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         text.AppendLine("- the machine is shared and noisy: compare figures measured side by side in one run, not across runs.");
-        if (kept.Count > 0)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- this run measured: {string.Join("; ", _sections.Select(s => s.Title))}. The other sections are kept from an earlier run (all of them: `dotnet run -c Release --project bench/Planering.Bench --`).");
-        }
         foreach (var (title, body) in _sections)
         {
             text.AppendLine();
@@ -42,49 +33,64 @@ public sealed class BenchmarkReport(string command)
             text.AppendLine(body.TrimEnd());
         }
 
-        foreach (var (title, body) in kept)
-        {
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
-            text.AppendLine();
-            text.AppendLine(body.Trim('\n').TrimEnd());
-        }
-
         return text.ToString();
     }
 
-    /// <summary>The level-2 sections of a report this class wrote: title and body.</summary>
-    private static IEnumerable<(string Title, string Body)> Sections(string? report)
+    /// <summary>
+    /// <paramref name="existing"/> (a BENCHMARKS.md) with this run's sections in place of those of the same title, new
+    /// ones appended, every other section and the header kept. Each section written here says when and with which
+    /// command it was measured, since the header's command is the last full run's.
+    /// </summary>
+    public string MergeInto(string existing)
     {
-        if (report is null)
+        ArgumentNullException.ThrowIfNull(existing);
+        var lines = existing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var header = new List<string>();
+        var sections = new List<(string Title, List<string> Lines)>();
+        foreach (var line in lines)
         {
-            yield break;
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                sections.Add((line[3..].Trim(), [line]));
+            }
+            else if (sections.Count == 0)
+            {
+                header.Add(line);
+            }
+            else
+            {
+                sections[^1].Lines.Add(line);
+            }
         }
 
-        string? title = null;
-        var body = new StringBuilder();
-        var inFence = false;
-        foreach (var line in report.Split('\n'))
+        foreach (var (title, body) in _sections)
         {
-            inFence ^= line.StartsWith("```", StringComparison.Ordinal);
-            if (!inFence && line.StartsWith("## ", StringComparison.Ordinal))
+            List<string> replacement =
+            [
+                $"## {title}",
+                string.Empty,
+                string.Create(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC with `{command}`."),
+                string.Empty,
+                .. body.TrimEnd().Split('\n'),
+                string.Empty,
+            ];
+            var at = sections.FindIndex(s => s.Title == title);
+            if (at >= 0)
             {
-                if (title is not null)
+                sections[at] = (title, replacement);
+            }
+            else
+            {
+                if (sections.Count > 0 && sections[^1].Lines[^1].Length != 0)
                 {
-                    yield return (title, body.ToString());
+                    sections[^1].Lines.Add(string.Empty);
                 }
 
-                (title, body) = (line[3..].TrimEnd(), new StringBuilder());
-            }
-            else if (title is not null)
-            {
-                body.Append(line).Append('\n');
+                sections.Add((title, replacement));
             }
         }
 
-        if (title is not null)
-        {
-            yield return (title, body.ToString());
-        }
+        var text = string.Join('\n', header.Concat(sections.SelectMany(s => s.Lines)));
+        return text.TrimEnd('\n') + "\n";
     }
 }

@@ -1,4 +1,8 @@
 using Planering.Gateway.Hosting;
 
 // `dotnet run --project src/Gateway/Planering.Gateway`: the gRPC API alone, as a client of a running cluster.
-await GatewayHost.Build(args).RunAsync();
+return await SettingsFailure.RunAsync("planering-gateway", Console.Error, async () =>
+{
+    await GatewayHost.Build(args).RunAsync();
+    return 0;
+});

@@ -28,6 +28,11 @@ public static class PlaneringHost
         var seed = OptionsCheck.Read<SeedOptions>(builder.Configuration, SeedOptions.Section, SeedOptions.Problems);
         var telemetry = TelemetrySetup.Read(builder.Configuration);
 
+        builder.Services.AddSingleton(TimeProvider.System);
+        var api = builder.AddPlaneringGateway("planering-silo");
+        var dashboard = builder.ReadDashboardSettings(api);
+
+        // Only once every setting has been read and found good: a start refused for a setting touches no database.
         string invariant, connectionString;
         if (storage.Provider == StorageProvider.PostgreSql)
         {
@@ -38,10 +43,6 @@ public static class PlaneringHost
             SqliteSchema.Apply(storage.SqlitePath);
             (invariant, connectionString) = (SqliteSchema.OrleansInvariant, SqliteSchema.ConnectionString(storage.SqlitePath));
         }
-
-        builder.Services.AddSingleton(TimeProvider.System);
-        var api = builder.AddPlaneringGateway("planering-silo");
-        var dashboard = builder.ReadDashboardSettings(api);
         builder.UseOrleans(silo =>
         {
             if (UsesPostgreSql(storage, cluster))

@@ -1,3 +1,4 @@
+using Planering.Gateway.Hosting;
 using Planering.Silo;
 using Planering.Silo.Tokens;
 
@@ -9,12 +10,16 @@ if (args.Length > 0 && args[0] == MintTokenCommand.Name)
     return MintTokenCommand.Run(args[1..], Console.Out, Console.Error, TimeProvider.System);
 }
 
-if (args.Contains(PlaneringHost.ApplySchemaOnlyFlag))
+// A bad setting is one line per setting and exit code 2 (README.md, "Settings").
+return await SettingsFailure.RunAsync("planering-silo", Console.Error, async () =>
 {
-    await PlaneringHost.ApplySchemaAsync(args);
-    return 0;
-}
+    if (args.Contains(PlaneringHost.ApplySchemaOnlyFlag))
+    {
+        await PlaneringHost.ApplySchemaAsync(args);
+        return 0;
+    }
 
-var app = PlaneringHost.Build(args);
-await app.RunAsync();
-return 0;
+    var app = PlaneringHost.Build(args);
+    await app.RunAsync();
+    return 0;
+});

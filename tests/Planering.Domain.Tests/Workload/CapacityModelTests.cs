@@ -34,6 +34,24 @@ public sealed class CapacityModelTests
     }
 
     [Fact]
+    public void Moving_a_kommun_s_sportlov_moves_its_office_s_capacity_between_months()
+    {
+        // Härnösand's sportlov is week 10 (8–12 March 2027); a rule moves it to week 15 (12–16 April).
+        var calendar = SchoolHolidayCalendar.Create(SwedishGeography.Sweden);
+        var moved = new CapacityModel(OfficeWorkingTime.Default, calendar.WithKommunRule("2280", new KommunLovRule { SportlovWeek = 15 }));
+        var advisor = new Advisor("a", "A", 1.0, Staffing.Weekdays, []);
+        var day = 9 * 0.6;
+
+        var before = new CapacityModel(OfficeWorkingTime.Default, calendar).MonthlyHours([advisor], "2280", 2027, 3, 2);
+        var after = moved.MonthlyHours([advisor], "2280", 2027, 3, 2);
+
+        Assert.Equal(before[0] + (5 * day), after[0], 9);
+        Assert.Equal(before[1] - (5 * day), after[1], 9);
+        Assert.Equal(Model.Hours([advisor], "2280", new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1)), moved.Hours([advisor], "2280", new DateOnly(2027, 1, 1), new DateOnly(2028, 1, 1)), 9);
+        Assert.Equal(Model.MonthlyHours([advisor], "2281", 2027, 3, 2), moved.MonthlyHours([advisor], "2281", 2027, 3, 2));
+    }
+
+    [Fact]
     public void Monthly_hours_follow_the_calendar()
     {
         var advisors = WorldSeed.DefaultAdvisors("x", 2);

@@ -56,6 +56,7 @@ public sealed class SwedishWorldTests
         Assert.Equal(290, municipal.Count);
         Assert.Equal(Sweden.Kommuner.Select(k => k.Kommunkod), municipal.Select(h => h.Kommunkod));
         Assert.All(municipal, h => Assert.False(h.Synthetic));
+        Assert.All(huvudman, h => Assert.True(h.OrganisationNumberSynthetic, h.Name));
         Assert.All(independent, h => Assert.True(h.Synthetic));
 
         // One per 4,000 residents: Sweden's 10.6 million give about 2,650, with the 290 kommuner about 2,950 in scope.

@@ -48,7 +48,7 @@ public static class BookCommand
                 // the search would now find a later one. The request id finds that booking instead.
                 if (run.Given(requestId) && await BookedEarlierAsync(run, huvudmanId, id, cancellationToken) is { } earlier)
                 {
-                    return Show(run, earlier);
+                    return Show(run, earlier, replayed: true);
                 }
 
                 var found = await run.Server.Scheduling.FindNextSlotAsync(search.Request(run, huvudmanId), cancellationToken: cancellationToken);
@@ -73,14 +73,14 @@ public static class BookCommand
             {
                 var dialogue = await run.Server.Scheduling.BookDialogueAsync(
                     new BookDialogueRequest { RequestId = id, HuvudmanId = huvudmanId, Slot = slot }, cancellationToken: cancellationToken);
-                return Show(run, dialogue);
+                return Show(run, dialogue, dialogue.Replayed);
             }
             catch (RpcException taken) when (taken.StatusCode == StatusCode.AlreadyExists && run.Value(next))
             {
                 // The same id booked a different slot: a first attempt still in flight when this retry searched.
                 if (await BookedEarlierAsync(run, huvudmanId, id, cancellationToken) is { } earlier)
                 {
-                    return Show(run, earlier);
+                    return Show(run, earlier, replayed: true);
                 }
 
                 throw;
@@ -89,15 +89,19 @@ public static class BookCommand
         return command;
     }
 
-    private static int Show(Invocation run, Dialogue dialogue)
+    /// <param name="replayed">True when an earlier call with this request id had booked it: this call booked nothing.</param>
+    private static int Show(Invocation run, Dialogue dialogue, bool replayed)
     {
         if (run.Json)
         {
+            dialogue.Replayed = replayed;
             run.WriteJson(dialogue);
             return 0;
         }
 
-        run.Console.Heading($"Booked: {SchedulingViews.Describe(dialogue.Slot)}");
+        run.Console.Heading(replayed
+            ? $"Already booked by an earlier call with request id {dialogue.RequestId} (nothing new booked): {SchedulingViews.Describe(dialogue.Slot)}"
+            : $"Booked: {SchedulingViews.Describe(dialogue.Slot)}");
         SchedulingViews.WriteDialogue(run.Console, dialogue);
         return 0;
     }

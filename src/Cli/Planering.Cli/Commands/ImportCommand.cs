@@ -17,7 +17,7 @@ public static class ImportCommand
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create(CommandRunner runner) => new("import", "Load data into Planering") { Huvudman(runner) };
+    public static Command Create(CommandRunner runner) => new("import", "Load data into Planering") { Huvudman(runner), LovImportCommand.Create(runner) };
 
     private static Command Huvudman(CommandRunner runner)
     {

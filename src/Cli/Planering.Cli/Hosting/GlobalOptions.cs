@@ -21,13 +21,15 @@ public sealed class GlobalOptions
             Recursive = true,
             DefaultValueFactory = _ => NonEmpty(environment.Variable(ServerVariable)) ?? DefaultServer,
         };
+        // No default value: help prints an option's default, and a token is a secret. The variable is read when the
+        // token is used (TokenOf).
         Token = new Option<string?>("--token")
         {
             Description = $"Sent as 'authorization: Bearer TOKEN' [env: {TokenVariable}]",
             HelpName = "TOKEN",
             Recursive = true,
-            DefaultValueFactory = _ => NonEmpty(environment.Variable(TokenVariable)),
         };
+        _environment = environment;
         Json = new Option<bool>("--json")
         {
             Description = "Write the response as JSON (protobuf JSON mapping) instead of tables",
@@ -35,11 +37,16 @@ public sealed class GlobalOptions
         };
     }
 
+    private readonly CliEnvironment _environment;
+
     public Option<string> Server { get; }
 
     public Option<string?> Token { get; }
 
     public Option<bool> Json { get; }
+
+    /// <summary>The token given with <c>--token</c>, else <c>PLANERING_TOKEN</c>, else none.</summary>
+    public string? TokenOf(ParseResult parse) => NonEmpty(parse.GetValue(Token)) ?? NonEmpty(_environment.Variable(TokenVariable));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

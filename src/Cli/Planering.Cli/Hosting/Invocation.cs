@@ -20,7 +20,7 @@ public sealed class Invocation(ParseResult parse, CliEnvironment environment, Gl
 
     public string ServerAddress => parse.GetValue(globals.Server) ?? GlobalOptions.DefaultServer;
 
-    public ServerConnection Server => _server ??= new ServerConnection(ServerAddress, parse.GetValue(globals.Token));
+    public ServerConnection Server => _server ??= new ServerConnection(ServerAddress, globals.TokenOf(parse));
 
     public T? Value<T>(Option<T> option) => parse.GetValue(option);
 

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Planering.Cli.Errors;
 using Planering.Contracts.Clients;
@@ -9,6 +11,7 @@ namespace Planering.Cli.Hosting;
 public sealed class ServerConnection : IDisposable
 {
     private readonly GrpcChannel _channel;
+    private readonly CallInvoker _invoker;
 
     public ServerConnection(string server, string? token)
     {
@@ -19,17 +22,20 @@ public sealed class ServerConnection : IDisposable
 
         Address = server;
         _channel = BearerChannel.ForAddress(address.ToString(), token);
+
+        // Every command honours the server's RetryInfo (the rate limit's delay), so a long import slows down instead of failing.
+        _invoker = _channel.Intercept(new RetryInfoBackoff());
     }
 
     public string Address { get; }
 
-    public RegistryService.RegistryServiceClient Registry => new(_channel);
+    public RegistryService.RegistryServiceClient Registry => new(_invoker);
 
-    public SchedulingService.SchedulingServiceClient Scheduling => new(_channel);
+    public SchedulingService.SchedulingServiceClient Scheduling => new(_invoker);
 
-    public ForecastService.ForecastServiceClient Forecast => new(_channel);
+    public ForecastService.ForecastServiceClient Forecast => new(_invoker);
 
-    public PlanningService.PlanningServiceClient Planning => new(_channel);
+    public PlanningService.PlanningServiceClient Planning => new(_invoker);
 
     public void Dispose() => _channel.Dispose();
 }

@@ -59,5 +59,11 @@ public static class Formats
     public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? instant) =>
         instant is null ? "-" : instant.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>Marks an organisation number the seed generated, so it is never read as a real one.</summary>
+    public const string GeneratedMark = "†";
+
+    public static string OrganisationNumber(Huvudman huvudman) =>
+        huvudman.OrganisationNumberSynthetic ? $"{huvudman.OrganisationNumber} {GeneratedMark}" : huvudman.OrganisationNumber;
+
     public static string OrDash(string? value) => string.IsNullOrEmpty(value) ? "-" : value;
 }

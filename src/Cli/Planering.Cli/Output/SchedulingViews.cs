@@ -85,7 +85,7 @@ public static class SchedulingViews
         console.Write(table);
     }
 
-    /// <summary>A kommun's lov periods in one year, with whether the kommun set each one or the default rule gives it.</summary>
+    /// <summary>A kommun's lov periods in one year, with where each one's dates come from.</summary>
     public static void WriteHolidays(IAnsiConsole console, SchoolHolidays holidays)
     {
         console.Heading($"School holidays (lov) of kommun {holidays.Kommunkod} in {holidays.Year}");
@@ -96,7 +96,12 @@ public static class SchedulingViews
             var days = DateOnly.TryParse(p.StartDate, CultureInfo.InvariantCulture, out var start) && DateOnly.TryParse(p.EndDate, CultureInfo.InvariantCulture, out var end)
                 ? Formats.Count(end.DayNumber - start.DayNumber + 1)
                 : "-";
-            table.Row(Formats.Lov(p.Kind), p.StartDate, p.EndDate, days, p.Overridden ? "the kommun" : "default rule");
+            table.Row(Formats.Lov(p.Kind), p.StartDate, p.EndDate, days, p.Source switch
+            {
+                LovSource.KommunRule => "kommun rule",
+                LovSource.Imported => "imported",
+                _ => "default rule",
+            });
         }
 
         console.Write(table);

@@ -48,6 +48,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         switch (exception)
         {
             case PlaneringException planering:
+                LogRefused(logger, context.Method, planering.Code, planering.Message);
                 return ToRpcException(planering);
             case InconsistentStateException:
                 return Simple(Code.Aborted, "a concurrent change won; retry the call");
@@ -101,6 +102,11 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
     }
 
     private static RpcException Simple(Code code, string message) => new Status { Code = (int)code, Message = message }.ToRpcException();
+
+    // A caller's mistake or a rule's refusal is the caller's story, not the operator's: Information, once (grpc-dotnet's
+    // own line for it is filtered out in GatewaySetup).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method}: refused ({Code}): {Problem}")]
+    private static partial void LogRefused(ILogger logger, string method, ErrorCode code, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: the cluster is unavailable")]
     private static partial void LogClusterUnavailable(ILogger logger, string method, Exception exception);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -43,8 +44,38 @@ public static class GrpcStatusResponse
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = PercentEncode(message);
         response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
         return response.CompleteAsync();
+    }
+
+    /// <summary>
+    /// grpc-message as the gRPC HTTP/2 protocol defines it ("Percent-Encoded"): the message's UTF-8 bytes, with only the
+    /// bytes outside printable ASCII (0x20–0x7E) and '%' itself written as %XX. Spaces, ';' and ':' stay as they are, as
+    /// Grpc.AspNetCore writes the statuses of the services; <see cref="Uri.EscapeDataString(string)"/> encodes those too,
+    /// and clients that decode only what the protocol asks then show "caller%3B slow down".
+    /// </summary>
+    public static string PercentEncode(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.All(c => c is >= ' ' and <= '~' and not '%'))
+        {
+            return message;
+        }
+
+        var encoded = new StringBuilder(message.Length + 16);
+        foreach (var b in Encoding.UTF8.GetBytes(message))
+        {
+            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
     }
 }

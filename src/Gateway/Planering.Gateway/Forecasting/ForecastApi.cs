@@ -7,14 +7,23 @@ using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Forecasting;
 using Planering.Domain.Registry;
+using Planering.Gateway.Hosting;
 using Planering.Gateway.Security;
 using Planering.Grains.Forecasting;
 
 namespace Planering.Gateway.Forecasting;
 
 /// <summary><c>planering.v1.ForecastService</c>: pulls forecasts from the forecast grain and streams the live one as it changes.</summary>
-public sealed class ForecastApi(IClusterClient cluster) : ForecastService.ForecastServiceBase
+public sealed class ForecastApi(IClusterClient cluster, IServiceProvider services) : ForecastService.ForecastServiceBase
 {
+    /// <summary>
+    /// How often a watcher asks for the live forecast's version even without a notification: notifications travel on
+    /// memory streams, which lose what was in flight with a silo, so this bounds how late a watcher can be.
+    /// </summary>
+    public static readonly TimeSpan ResyncPeriod = TimeSpan.FromSeconds(15);
+
+    private readonly SiloLossSignal? _siloLoss = services.GetService<SiloLossSignal>();
+
     private IForecastGrain Forecast => cluster.GetGrain<IForecastGrain>(PlanEvents.NationalKey);
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -43,9 +52,13 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
         violations.ThrowIfAny();
 
         // Notifications only carry a version; the forecast itself is fetched, so a slow watcher skips to the newest.
+        // Besides them, the watcher resynchronises by version: every ResyncPeriod, and at once when this gateway loses a
+        // silo (a notification may have been lost with it, and the forecast grain may have moved).
         var updates = Channel.CreateBounded<long>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         var stream = cluster.GetStreamProvider(PlanEvents.StreamProvider).GetStream<ForecastUpdated>(PlanEvents.ForecastUpdates);
         var subscription = await stream.SubscribeAsync((update, _) => updates.Writer.WriteAsync(update.Version).AsTask());
+        using var stopResync = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var resync = ResyncAsync(updates.Writer, stopResync.Token);
         try
         {
             var request0 = new ForecastRequest(request.OfficeIds.ToList(), ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameterOverrides.None);
@@ -60,9 +73,22 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
                     continue;
                 }
 
-                current = await Forecast.ComputeAsync(request0, context.CancellationToken);
-                await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
-                sent = current.Version;
+                // A resynchronisation may find nothing new; a grain call that fails (a silo just lost) is tried again
+                // at the next notification or resynchronisation rather than ending the watch.
+                try
+                {
+                    current = await Forecast.ComputeAsync(request0, context.CancellationToken);
+                }
+                catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
+                {
+                    continue;
+                }
+
+                if (current.Version > sent)
+                {
+                    await responseStream.WriteAsync(current.ToMessage(), context.CancellationToken);
+                    sent = current.Version;
+                }
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -71,7 +97,49 @@ public sealed class ForecastApi(IClusterClient cluster) : ForecastService.Foreca
         }
         finally
         {
-            await subscription.UnsubscribeAsync();
+            await stopResync.CancelAsync();
+            await resync;
+            try
+            {
+                await subscription.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
+            {
+                // The stream's pub-sub lived on a lost silo; the subscription ends with this watcher anyway.
+            }
+        }
+    }
+
+    /// <summary>Asks the watch loop to compare versions (long.MaxValue: "look, whatever the last notification said").</summary>
+    private async Task ResyncAsync(ChannelWriter<long> updates, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var lost = _siloLoss?.Token ?? CancellationToken.None;
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop, lost);
+            try
+            {
+                await Task.Delay(ResyncPeriod, wake.Token);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                // A silo was lost: look now, and again shortly after, once the cluster has declared it dead.
+                updates.TryWrite(long.MaxValue);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(3), stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            updates.TryWrite(long.MaxValue);
         }
     }
 

@@ -25,12 +25,12 @@ public sealed class ApiOptions
 
         if (Port is < 0 or > 65535)
         {
-            yield return $"{Section}:Port {Port} is not a TCP port";
+            yield return $"{Section}:Port {Port} is not a TCP port (0–65535; 0 picks a free one)";
         }
 
         if (MaxReceiveMessageBytes is < 1024 or > 64 * 1024 * 1024)
         {
-            yield return $"{Section}:MaxReceiveMessageBytes must be between 1 KiB and 64 MiB";
+            yield return $"{Section}:MaxReceiveMessageBytes {MaxReceiveMessageBytes} must be between 1024 (1 KiB) and 67108864 (64 MiB)";
         }
     }
 }

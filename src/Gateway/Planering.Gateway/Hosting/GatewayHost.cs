@@ -20,6 +20,8 @@ public static class GatewayHost
         var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => o.Problems(postgreSql));
         builder.Services.TryAddSingleton(TimeProvider.System);
         var telemetry = TelemetrySetup.Read(builder.Configuration);
+        var siloLoss = new SiloLossSignal();
+        builder.Services.AddSingleton(siloLoss);
         builder.UseOrleansClient(client =>
         {
             if (cluster.Mode == ClusterMode.AdoNet)
@@ -41,6 +43,9 @@ public static class GatewayHost
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
 
+            // A call in flight to a silo that dies ends as UNAVAILABLE after this, not after Orleans' 30 s.
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
+            client.AddClusterConnectionStatusObserver(siloLoss);
             client.Services.AddPlaneringSerialization();
             client.AddMemoryStreams(PlanEvents.StreamProvider);
             if (telemetry.Exports)

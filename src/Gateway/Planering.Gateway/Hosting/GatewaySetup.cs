@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Forecasting;
 using Planering.Gateway.Limits;
+using Planering.Gateway.Parsing;
 using Planering.Gateway.Planning;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Scheduling;
@@ -20,13 +21,19 @@ public static class GatewaySetup
     {
         var api = OptionsCheck.Read<ApiOptions>(builder.Configuration, ApiOptions.Section, o => o.Problems());
         var rateLimit = OptionsCheck.Read<RateLimitOptions>(builder.Configuration, RateLimitOptions.Section, o => o.Problems());
-        var mode = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>()?.Mode ?? ClusterMode.Localhost;
+        var cluster = builder.Configuration.GetSection(PlaneringClusterOptions.Section).Get<PlaneringClusterOptions>() ?? new PlaneringClusterOptions();
+        var mode = cluster.Mode;
+        builder.Services.TryAddSingleton(cluster);
         builder.Services.AddSingleton(api);
         builder.Services.AddSingleton(rateLimit);
 
         // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
         // Logging:LogLevel settings still override these defaults.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // grpc-dotnet logs every status a service raises at Information, without the method; the gateway logs each
+        // refusal itself, once, with the method (ErrorMappingInterceptor, RequestParsing). Its errors stay visible.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(api.Address), api.Port, listen => listen.Protocols = HttpProtocols.Http2);
@@ -35,6 +42,9 @@ public static class GatewaySetup
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+
+            // Inside the error mapping: it sees Orleans' own exceptions.
+            grpc.Interceptors.Add<ClusterRetryInterceptor>();
             grpc.MaxReceiveMessageSize = api.MaxReceiveMessageBytes;
             grpc.EnableDetailedErrors = false;
         });
@@ -44,11 +54,16 @@ public static class GatewaySetup
         builder.AddPlaneringAuth(mode);
         builder.Services.AddPlaneringRateLimiting(rateLimit);
         builder.AddPlaneringTelemetry(serviceName);
+
+        // Last, so that no AddGrpc above brings grpc-dotnet's own binder back (MapPlaneringGateway checks).
+        builder.Services.AddCheckedRequestParsing();
         return api;
     }
 
     public static WebApplication MapPlaneringGateway(this WebApplication app)
     {
+        RequestParsingSetup.EnsureInPlace(app.Services);
+
         // Authentication first, so the rate limiter can count a caller by its token's subject; then the limit, so a
         // caller over it is refused before any policy or service runs.
         if (app.Services.GetRequiredService<AuthOptions>().Enabled)

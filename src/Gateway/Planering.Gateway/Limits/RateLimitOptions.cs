@@ -24,12 +24,12 @@ public sealed class RateLimitOptions
     {
         if (PermitsPerSecond is < 0 or > 1_000_000)
         {
-            yield return $"{Section}:PermitsPerSecond must be between 0 (off) and 1000000";
+            yield return $"{Section}:PermitsPerSecond {PermitsPerSecond} must be between 0 (off) and 1000000";
         }
 
         if (Enabled && (Burst < 1 || Burst > 10_000_000))
         {
-            yield return $"{Section}:Burst must be between 1 and 10000000";
+            yield return $"{Section}:Burst {Burst} must be between 1 and 10000000";
         }
     }
 }

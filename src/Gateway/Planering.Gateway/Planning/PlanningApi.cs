@@ -10,6 +10,10 @@ using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
 
+using DomainWave = Planering.Domain.Siting.SiteWave;
+using SiteOrdering = Planering.Domain.Siting.SiteOrdering;
+using SiteRankKey = Planering.Domain.Siting.SiteRankKey;
+
 namespace Planering.Gateway.Planning;
 
 /// <summary><c>planering.v1.PlanningService</c>: checks the request's shape, forwards to the planning grains, maps back.</summary>
@@ -22,6 +26,12 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
 
     /// <summary>Kommuner per screening call: small enough to report progress often, large enough to keep both cores busy.</summary>
     private const int ScreeningBatch = 30;
+
+    /// <summary>
+    /// Full re-solves per call: a handful, so that a call stays far inside the 30 s grain response timeout on a loaded
+    /// machine even when k = 50 asks for up to 100 of them.
+    /// </summary>
+    private const int ExactBatch = 5;
 
     private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
@@ -76,7 +86,26 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var violations = new Violations();
         violations.Require(request.K is >= 0 and <= MaxK, "k", $"must be between 1 and {MaxK} (0 means {DefaultK})");
         violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors} (0 means {DefaultAdvisors})");
+        violations.Require(request.Sites is >= 0 and <= DomainWave.MaxSites, "sites", $"must be between 0 and {DomainWave.MaxSites} (0 or 1: no wave)");
+        var r = request.Rules ?? new SitingRules();
+        SitingRulesRecord? rules = null;
+        try
+        {
+            rules = SitingMapping.Rules(
+                r.HasRequireLarosate ? r.RequireLarosate : null, r.HasMaxLarosateKm ? r.MaxLarosateKm : null,
+                r.HasMinOfficeDistanceKm ? r.MinOfficeDistanceKm : null, r.HasPreferSpsm ? r.PreferSpsm : null,
+                r.SpsmKommunkoder, r.ExcludedKommunkoder, r.InsistedKommunkoder);
+        }
+        catch (PlaneringException e) when (e.Code == Planering.Domain.Errors.ErrorCode.InvalidArgument)
+        {
+            foreach (var v in e.Violations)
+            {
+                violations.Add(v.Field, v.Description);
+            }
+        }
+
         violations.ThrowIfAny();
+        var applied = rules!;
         var k = request.K == 0 ? DefaultK : request.K;
         var advisors = request.Advisors == 0 ? DefaultAdvisors : request.Advisors;
 
@@ -84,37 +113,60 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var ranking = grains.GetGrain<ISiteRankingGrain>(0);
         var total = candidates.Count;
 
-        // Screen every kommun quickly, two batches at a time (one per core)…
+        // Screen every kommun quickly and judge it against the rules, two batches at a time (one per core)…
         var screened = new List<SiteEvaluationRecord>(total);
         var batches = candidates.Chunk(ScreeningBatch).ToList();
         for (var i = 0; i < batches.Count; i += 2)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(b, advisors, exact: false, context.CancellationToken)));
+            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, false, applied), context.CancellationToken)));
             screened.AddRange(done.SelectMany(d => d));
             await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
         }
 
-        // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures.
-        var leaders = Leaders(screened, 2 * k).ToList();
-        var exact = (await Task.WhenAll(leaders.Chunk(Math.Max(1, (leaders.Count + 1) / 2)).Select(b => ranking.EvaluateAsync(b, advisors, exact: true, context.CancellationToken))))
-            .SelectMany(d => d).ToDictionary(e => e.Kommunkod, StringComparer.Ordinal);
-        var results = screened.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
+        // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures. Unless the
+        // caller asked for every kommun, only those that meet the rules take part.
+        var ranked = screened.Where(s => request.IncludeIneligible || s.Judgement!.Eligible).ToList();
+        var leaders = SiteOrdering.Leaders(ranked, Key, 2 * k);
+        var exact = new Dictionary<string, SiteEvaluationRecord>(StringComparer.Ordinal);
+        var exactBatches = leaders.Chunk(ExactBatch).ToList();
+        for (var i = 0; i < exactBatches.Count; i += 2)
+        {
+            var done = await Task.WhenAll(exactBatches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, true, applied), context.CancellationToken)));
+            foreach (var e in done.SelectMany(d => d))
+            {
+                exact[e.Kommunkod] = e;
+            }
+        }
 
-        var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true };
-        final.ByTravelSaved.AddRange(ByTravelSaved(results).Take(k).Select(r => r.ToMessage()));
-        final.ByTimeToCover.AddRange(ByTimeToCover(results).Take(k).Select(r => r.ToMessage()));
+        var results = ranked.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
+
+        var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true, Rules = applied.ToMessage(), Eligible = screened.Count(s => s.Judgement!.Eligible) };
+        final.ByTravelSaved.AddRange(SiteOrdering.ByTravelSaved(results, Key).Take(k).Select(x => x.ToMessage()));
+        final.ByTimeToCover.AddRange(SiteOrdering.ByTimeToCover(results, Key).Take(k).Select(x => x.ToMessage()));
+        if (request.Sites > 1)
+        {
+            // A wave, one step per call (each step screens the eligible kommuner with the earlier sites open).
+            var sites = new List<WaveSiteRecord>(request.Sites);
+            while (sites.Count < request.Sites
+                && await ranking.NextWaveSiteAsync(applied, advisors, sites.Select(s => s.Site.Kommunkod).ToList(), context.CancellationToken) is { } next)
+            {
+                sites.Add(next);
+                await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = total, Total = total, WaveSitesChosen = sites.Count }, context.CancellationToken);
+            }
+
+            final.Wave = (await ranking.CombineWaveAsync(sites, advisors, context.CancellationToken)).ToMessage(WaveMethod);
+        }
+
         await responseStream.WriteAsync(final, context.CancellationToken);
     }
 
-    private static IEnumerable<string> Leaders(List<SiteEvaluationRecord> screened, int count) =>
-        ByTravelSaved(screened).Take(count).Concat(ByTimeToCover(screened).Take(count)).Select(r => r.Kommunkod).Distinct(StringComparer.Ordinal);
+    private const string WaveMethod =
+        "greedy with re-evaluation: each step screens every kommun that meets the rules with the earlier sites open, re-solves the 8 best in full " +
+        "and opens the one that saves the most travel; the combined figures are one full re-solve of the live plan with every site open";
 
-    private static IOrderedEnumerable<SiteEvaluationRecord> ByTravelSaved(IEnumerable<SiteEvaluationRecord> sites) =>
-        sites.OrderByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
-
-    private static IOrderedEnumerable<SiteEvaluationRecord> ByTimeToCover(IEnumerable<SiteEvaluationRecord> sites) =>
-        sites.OrderBy(r => r.MonthsToCoverAfter).ThenByDescending(r => r.TravelKmSavedPerYear).ThenBy(r => r.Kommunkod, StringComparer.Ordinal);
+    private static SiteRankKey Key(SiteEvaluationRecord s) =>
+        new(s.Kommunkod, s.Judgement?.Preferred ?? false, s.TravelKmSavedPerYear, s.MonthsToCoverAfter);
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<PlanningParameters> GetPlanningParameters(GetPlanningParametersRequest request, ServerCallContext context) =>

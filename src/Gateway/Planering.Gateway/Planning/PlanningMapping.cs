@@ -68,7 +68,7 @@ internal static class PlanningMapping
         result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
         {
             HuvudmanId = x.HuvudmanId, Name = x.Name, Kommunkod = x.Kommunkod, FromOfficeId = x.FromOfficeId, ToOfficeId = x.ToOfficeId,
-            RoadKmBefore = x.RoadKmBefore, RoadKmAfter = x.RoadKmAfter,
+            RoadKmBefore = x.RoadKmBefore, RoadKmAfter = x.RoadKmAfter, OrganisationNumberSynthetic = x.OrganisationNumberSynthetic,
         }));
         result.LanEffects.AddRange(r.LanEffects.Select(e => new LanEffect
         {
@@ -81,7 +81,7 @@ internal static class PlanningMapping
     public static SiteCandidate ToMessage(this SiteEvaluationRecord s)
     {
         var kommun = SwedishGeography.Sweden.Kommun(s.Kommunkod);
-        return new SiteCandidate
+        var candidate = new SiteCandidate
         {
             Kommunkod = s.Kommunkod,
             Kommun = kommun.Name,
@@ -90,10 +90,56 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = s.TravelHoursSavedPerYear,
             MonthsToCoverAfter = s.MonthsToCoverAfter,
             HuvudmanReassigned = s.HuvudmanReassigned,
+            NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
             DialogueCapacityPerYear = s.DialogueCapacityPerYear,
             UtilisationAfter = s.UtilisationAfter,
             BindingAfter = s.BindingAfter.ToMessage(),
-            NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
+            Eligible = s.Judgement?.Eligible ?? true,
         };
+        if (s.Judgement is { } j)
+        {
+            candidate.NearestLarosate = j.NearestLarosate;
+            candidate.NearestLarosateKommunkod = j.NearestLarosateKommunkod;
+            candidate.NearestLarosateKm = j.NearestLarosateKm;
+            candidate.NearestOfficeId = j.NearestOfficeId;
+            candidate.NearestOfficeKm = j.NearestOfficeKm;
+            candidate.SpsmSite = j.SpsmSite;
+            candidate.Verdicts.AddRange(j.Verdicts.Select(v => new SiteRuleVerdict { Rule = v.Rule, Passed = v.Passed, Reason = v.Reason, ReasonSv = v.ReasonSv }));
+        }
+
+        return candidate;
+    }
+
+    public static SitingRules ToMessage(this SitingRulesRecord r)
+    {
+        var rules = new SitingRules
+        {
+            RequireLarosate = r.RequireLarosate,
+            MaxLarosateKm = r.MaxLarosateKm,
+            MinOfficeDistanceKm = r.MinOfficeDistanceKm,
+            PreferSpsm = r.PreferSpsm,
+        };
+        rules.SpsmKommunkoder.AddRange(r.SpsmKommunkoder);
+        rules.ExcludedKommunkoder.AddRange(r.Excluded);
+        rules.InsistedKommunkoder.AddRange(r.Insisted);
+        return rules;
+    }
+
+    public static SiteWave ToMessage(this WaveRecord w, string method)
+    {
+        var wave = new SiteWave
+        {
+            TravelKmSavedPerYear = w.TravelKmSavedPerYear,
+            TravelHoursSavedPerYear = w.TravelHoursSavedPerYear,
+            MonthsToCoverBefore = w.MonthsToCoverBefore,
+            MonthsToCoverAfter = w.MonthsToCoverAfter,
+            HuvudmanReassigned = w.HuvudmanReassigned,
+            NightsAwaySavedPerYear = w.NightsAwaySavedPerYear,
+            SingleSiteTravelKmSavedSum = w.SingleSiteTravelKmSavedSum,
+            Method = method,
+        };
+        wave.Sites.AddRange(w.Sites.Select(s => s.Site.ToMessage()));
+        wave.SingleSiteTravelKmSavedPerYear.AddRange(w.Sites.Select(s => s.SingleSiteTravelKmSavedPerYear));
+        return wave;
     }
 }

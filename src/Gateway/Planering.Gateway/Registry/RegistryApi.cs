@@ -23,7 +23,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         RequestShape.Position(violations, "position", request.Position);
         violations.ThrowIfAny();
 
-        var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic);
+        var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic, request.OrganisationNumberSynthetic);
         var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertAsync(upsert);
         var officeId = await grains.OfficeOfAsync(record);
         return record.ToMessage(officeId);

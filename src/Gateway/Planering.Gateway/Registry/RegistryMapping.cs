@@ -32,6 +32,7 @@ internal static class RegistryMapping
             Position = record.Position.ToMessage(),
             Pupils = record.Pupils,
             Synthetic = record.Synthetic,
+            OrganisationNumberSynthetic = record.HasSyntheticOrganisationNumber,
             OfficeId = officeId ?? string.Empty,
             UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
         };

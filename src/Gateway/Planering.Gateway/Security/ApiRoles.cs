@@ -13,7 +13,7 @@ public static class ApiRoles
     /// <summary>Books and cancels dialogues, sets school holidays, registers huvudmän; reads everything.</summary>
     public const string Scheduler = "scheduler";
 
-    /// <summary>Changes offices and staffing, rebalances, simulates and commits scenarios, ranks sites; reads everything.</summary>
+    /// <summary>Changes offices and staffing, rebalances, simulates and commits scenarios, ranks sites, imports school calendars and sets kommun calendar rules; reads everything.</summary>
     public const string Planner = "planner";
 
     public static readonly IReadOnlyList<string> All = [Viewer, Scheduler, Planner];

@@ -46,6 +46,13 @@ public sealed record LovOverride(string Kommunkod, int Year, LovKind Kind, int? 
         return (StartDate!.Value, EndDate!.Value);
     }
 
+    /// <summary>The same lov as a row of the kommun's imported calendar (its school year derived from the kind and year).</summary>
+    public SchoolCalendarEntry ToEntry()
+    {
+        var (start, end) = Dates();
+        return new SchoolCalendarEntry(Kommunkod, null, SchoolYears.Of(Kind, Year), (SchoolCalendarPeriodKind)Kind, start, end);
+    }
+
     /// <summary>Re-checks an override that may have been built without <see cref="Create"/> (or changed with <c>with</c>).</summary>
     internal void Check(Violations violations, string prefix, SwedishGeography geography) =>
         Check(violations, prefix, Kommunkod, Year, Kind, Week, StartDate, EndDate, geography);
@@ -75,6 +82,8 @@ public sealed record LovOverride(string Kommunkod, int Year, LovKind Kind, int? 
             {
                 var weeks = IsoWeeks.WeeksInYear(year);
                 violations.Require(w >= 1 && w <= weeks, prefix + "week", Invariant($"must be an ISO week 1–{weeks} of {year}"));
+                violations.Require(w is < 1 or > 53 || w > weeks || IsoWeeks.Monday(year, w).Year == year, prefix + "week",
+                    Invariant($"week {w} of {year} begins in the year before; give start_date and end_date"));
             }
 
             return;

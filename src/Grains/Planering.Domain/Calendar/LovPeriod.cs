@@ -1,9 +1,11 @@
 namespace Planering.Domain.Calendar;
 
-/// <summary>One lov of a kommun: its kind and its days (both ends included).</summary>
-/// <param name="Overridden">True when the kommun set this lov itself; false when it comes from the defaults.</param>
-public sealed record LovPeriod(LovKind Kind, DateOnly Start, DateOnly End, bool Overridden)
+/// <summary>One lov of a kommun (or an independent huvudman): its kind, its days (both ends included) and where they come from.</summary>
+public sealed record LovPeriod(LovKind Kind, DateOnly Start, DateOnly End, LovSource Source)
 {
+    /// <summary>True when the dates are not the national default (a kommun rule or imported dates).</summary>
+    public bool Overridden => Source != LovSource.Default;
+
     /// <summary>The number of calendar days from start to end, both included.</summary>
     public int DayCount => End.DayNumber - Start.DayNumber + 1;
 

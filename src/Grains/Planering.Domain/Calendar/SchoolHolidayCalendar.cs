@@ -8,120 +8,190 @@ using Planering.Domain.World;
 namespace Planering.Domain.Calendar;
 
 /// <summary>
-/// The school holidays (lov) of every kommun: the defaults (sportlov by län, the rest by <see cref="SchoolHolidayRules"/>)
-/// with the kommuner's own overrides per year and kind laid on top. Immutable: changing an override gives a new calendar.
+/// The school holidays (lov) of every kommun and of every independent huvudman with its own calendar, in four layers,
+/// most general first: the national rules (<see cref="SchoolHolidayRules"/>, sportlov in the län's week); the shipped
+/// per-kommun defaults (<see cref="SchoolCalendarDefaults"/>); the rules planners set per kommun; and dates imported from
+/// published school calendars (<see cref="SchoolCalendarEntry"/>), a huvudman's own before its kommun's.
+/// Immutable: a change gives a new calendar.
 /// </summary>
 /// <remarks>
-/// A kommun's lov for a year are computed on first use and kept (the object stays observably immutable and thread-safe),
-/// because slot searches ask about the same kommun and year many times.
+/// A calendar's lov for a kommun and year are computed on first use and kept (the object stays observably immutable and
+/// thread-safe), because slot searches and capacity sums ask about the same kommun and year many times.
 /// </remarks>
 public sealed class SchoolHolidayCalendar
 {
     private readonly SwedishGeography _geography;
-    private readonly FrozenDictionary<OverrideKey, LovOverride> _overrides;
-    private readonly ConcurrentDictionary<(string Kommunkod, int Year), IReadOnlyList<LovPeriod>> _periods = new();
+    private readonly FrozenDictionary<string, KommunLovRule> _kommunRules;
+    private readonly FrozenDictionary<EntryKey, SchoolCalendarEntry> _entries;
+    private readonly FrozenSet<string> _ownCalendars;
+    private readonly ConcurrentDictionary<string, (SchoolHolidayRules Rules, KommunLovRule Own)> _rules = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Kommunkod, string? Huvudman, int Year), IReadOnlyList<LovPeriod>> _periods = new();
 
-    private SchoolHolidayCalendar(SwedishGeography geography, SchoolHolidayRules rules, FrozenDictionary<OverrideKey, LovOverride> overrides)
+    private SchoolHolidayCalendar(
+        SwedishGeography geography, SchoolHolidayRules rules, FrozenDictionary<string, KommunLovRule> kommunRules,
+        FrozenDictionary<EntryKey, SchoolCalendarEntry> entries)
     {
         _geography = geography;
         Rules = rules;
-        _overrides = overrides;
-        Overrides = overrides.Values
-            .OrderBy(o => o.Kommunkod, StringComparer.Ordinal)
-            .ThenBy(o => o.Year)
-            .ThenBy(o => o.Kind)
+        _kommunRules = kommunRules;
+        _entries = entries;
+        _ownCalendars = entries.Keys.Where(k => k.OrganisationNumber is not null).Select(k => k.OrganisationNumber!).ToFrozenSet(StringComparer.Ordinal);
+        Entries = entries.Values
+            .OrderBy(e => e.Kommunkod, StringComparer.Ordinal)
+            .ThenBy(e => e.OrganisationNumber ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(e => e.SchoolYear)
+            .ThenBy(e => e.Kind)
             .ToList();
     }
 
+    /// <summary>The national rules under every kommun's own.</summary>
     public SchoolHolidayRules Rules { get; }
 
-    /// <summary>The kommuner's overrides, ordered by kommunkod, year and kind.</summary>
-    public IReadOnlyList<LovOverride> Overrides { get; }
+    /// <summary>The rules planners set per kommun (over the shipped defaults).</summary>
+    public IReadOnlyDictionary<string, KommunLovRule> KommunRules => _kommunRules;
+
+    /// <summary>The imported rows, ordered by kommunkod, huvudman, school year and kind.</summary>
+    public IReadOnlyList<SchoolCalendarEntry> Entries { get; }
 
     /// <summary>
-    /// Validates the rules and every override (violations named <c>overrides[i].field</c>; one kommun, year and kind may
-    /// appear once) and builds the calendar.
+    /// Validates the rules, every kommun rule (named <c>kommun_rules[kod].field</c>) and every row (named <c>rows[i].field</c>;
+    /// one calendar, school year and kind may appear once) and builds the calendar.
     /// </summary>
     public static SchoolHolidayCalendar Create(
-        SwedishGeography geography, SchoolHolidayRules? rules = null, IEnumerable<LovOverride>? overrides = null)
+        SwedishGeography geography, SchoolHolidayRules? rules = null, IReadOnlyDictionary<string, KommunLovRule>? kommunRules = null,
+        IEnumerable<SchoolCalendarEntry>? entries = null)
     {
         ArgumentNullException.ThrowIfNull(geography);
         rules ??= SchoolHolidayRules.Default;
         rules.Validate();
 
         var violations = new Violations();
-        var byKey = new Dictionary<OverrideKey, LovOverride>();
-        var index = 0;
-        foreach (var lovOverride in overrides ?? [])
+        var ruleByKommun = new Dictionary<string, KommunLovRule>(StringComparer.Ordinal);
+        foreach (var (kommunkod, rule) in kommunRules ?? FrozenDictionary<string, KommunLovRule>.Empty)
         {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"overrides[{index++}].");
-            if (lovOverride is null)
+            var prefix = $"kommun_rules[{kommunkod}].";
+            if (!geography.TryGetKommun(kommunkod, out _))
             {
-                violations.Add(prefix.TrimEnd('.'), "must not be empty");
+                violations.Add(prefix + "kommunkod", "must be one of the 290 four-digit kommun codes (SCB)");
                 continue;
             }
 
-            lovOverride.Check(violations, prefix, geography);
-            if (!byKey.TryAdd(OverrideKey.Of(lovOverride), lovOverride))
+            rule.Over(SchoolCalendarDefaults.RuleOf(kommunkod)).Check(violations, prefix, rules);
+            if (!rule.IsEmpty)
             {
-                violations.Add(prefix + "kind", "this kommun, year and kind is overridden twice");
+                ruleByKommun[kommunkod] = rule;
             }
         }
 
+        var byKey = Checked(entries ?? [], geography, violations, "rows");
         violations.ThrowIfAny();
-        return new SchoolHolidayCalendar(geography, rules, byKey.ToFrozenDictionary());
-    }
-
-    /// <summary>A calendar with this override added, or replacing the one for the same kommun, year and kind.</summary>
-    public SchoolHolidayCalendar WithOverride(LovOverride lovOverride)
-    {
-        ArgumentNullException.ThrowIfNull(lovOverride);
-        var violations = new Violations();
-        lovOverride.Check(violations, string.Empty, _geography);
-        violations.ThrowIfAny();
-
-        var next = new Dictionary<OverrideKey, LovOverride>(_overrides) { [OverrideKey.Of(lovOverride)] = lovOverride };
-        return new SchoolHolidayCalendar(_geography, Rules, next.ToFrozenDictionary());
-    }
-
-    /// <summary>A calendar where the kommun's lov of this year and kind is the default again.</summary>
-    public SchoolHolidayCalendar WithoutOverride(string kommunkod, int year, LovKind kind)
-    {
-        var key = new OverrideKey(kommunkod, year, kind);
-        if (!_overrides.ContainsKey(key))
-        {
-            return this;
-        }
-
-        return new SchoolHolidayCalendar(_geography, Rules, _overrides.Where(p => p.Key != key).ToFrozenDictionary());
+        return new SchoolHolidayCalendar(geography, rules, ruleByKommun.ToFrozenDictionary(StringComparer.Ordinal), byKey.ToFrozenDictionary());
     }
 
     /// <summary>
-    /// The lov that belong to <paramref name="year"/> for the kommun, ordered by start date: sportlov, påsklov, sommarlov,
-    /// höstlov and the jullov that starts in December (and ends in January of the next year).
+    /// This calendar with <paramref name="rows"/> imported: each replaces the row of the same calendar, school year and
+    /// kind. Every row is checked first (named <c>rows[i].field</c>, i counted from 0); one bad row and nothing is imported.
     /// </summary>
-    public IReadOnlyList<LovPeriod> LovPeriods(string kommunkod, int year)
+    public SchoolCalendarImport Import(IReadOnlyList<SchoolCalendarEntry> rows)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        var violations = new Violations();
+        var incoming = Checked(rows, _geography, violations, "rows");
+        violations.ThrowIfAny();
+
+        var next = new Dictionary<EntryKey, SchoolCalendarEntry>(_entries);
+        int added = 0, changed = 0, unchanged = 0;
+        foreach (var (key, row) in incoming)
+        {
+            if (!_entries.TryGetValue(key, out var current))
+            {
+                added++;
+            }
+            else if (current == row)
+            {
+                unchanged++;
+                continue;
+            }
+            else
+            {
+                changed++;
+            }
+
+            next[key] = row;
+        }
+
+        var calendar = added + changed == 0 ? this : new SchoolHolidayCalendar(_geography, Rules, _kommunRules, next.ToFrozenDictionary());
+        return new SchoolCalendarImport(calendar, added, changed, unchanged);
+    }
+
+    /// <summary>
+    /// This calendar with the kommun's own rule replaced by <paramref name="rule"/> (laid over the shipped default;
+    /// <see cref="KommunLovRule.None"/> goes back to it). Every setting is checked first, named by its field.
+    /// </summary>
+    public SchoolHolidayCalendar WithKommunRule(string kommunkod, KommunLovRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
         if (!_geography.TryGetKommun(kommunkod, out var kommun))
         {
             throw PlaneringException.Invalid("kommunkod", "must be one of the 290 four-digit kommun codes (SCB)");
         }
 
+        rule.Over(SchoolCalendarDefaults.RuleOf(kommun.Kommunkod)).Validate(Rules);
+        var next = new Dictionary<string, KommunLovRule>(_kommunRules, StringComparer.Ordinal);
+        if (rule.IsEmpty)
+        {
+            next.Remove(kommun.Kommunkod);
+        }
+        else
+        {
+            next[kommun.Kommunkod] = rule;
+        }
+
+        return new SchoolHolidayCalendar(_geography, Rules, next.ToFrozenDictionary(StringComparer.Ordinal), _entries);
+    }
+
+    /// <summary>The rules that decide a kommun's lov (national, shipped, set) and the part that is the kommun's own.</summary>
+    public (SchoolHolidayRules Effective, KommunLovRule Own) RulesOf(string kommunkod)
+    {
+        var kommun = Kommun(kommunkod);
+        return _rules.GetOrAdd(kommun.Kommunkod, code =>
+        {
+            var own = (_kommunRules.GetValueOrDefault(code) ?? KommunLovRule.None).Over(SchoolCalendarDefaults.RuleOf(code));
+            var lanWeek = Rules with { SportlovWeek = Rules.SportlovWeek ?? _geography.LanOf(code).SportlovWeek };
+            return (own.ApplyTo(lanWeek), own);
+        });
+    }
+
+    /// <summary>True when the huvudman has imported rows of its own (an independent huvudman's calendar).</summary>
+    public bool HasOwnCalendar(string? organisationNumber) => organisationNumber is not null && _ownCalendars.Contains(organisationNumber);
+
+    /// <summary>
+    /// The lov that belong to <paramref name="year"/> for the kommun (or, with <paramref name="organisationNumber"/>, for
+    /// that huvudman: its own imported rows first, then its kommun's), ordered by start date: sportlov, påsklov, sommarlov,
+    /// höstlov and the jullov that starts in December (and ends in January of the next year).
+    /// </summary>
+    public IReadOnlyList<LovPeriod> LovPeriods(string kommunkod, int year, string? organisationNumber = null)
+    {
+        var kommun = Kommun(kommunkod);
         SwedishHolidays.RequireYear(year, "year");
-        return _periods.GetOrAdd((kommun.Kommunkod, year), key => Compute(key.Kommunkod, key.Year));
+        var huvudman = HasOwnCalendar(organisationNumber) ? organisationNumber : null;
+        return _periods.GetOrAdd((kommun.Kommunkod, huvudman, year), key => Compute(key.Kommunkod, key.Huvudman, key.Year));
     }
 
     /// <summary>True when the kommun's schools are on lov that day; <paramref name="lov"/> says which.</summary>
     /// <remarks>A weekend day outside a lov is not a school holiday by this answer, only a day without school.</remarks>
-    public bool IsSchoolHoliday(string kommunkod, DateOnly date, [NotNullWhen(true)] out LovPeriod? lov)
+    public bool IsSchoolHoliday(string kommunkod, DateOnly date, [NotNullWhen(true)] out LovPeriod? lov) =>
+        IsSchoolHoliday(kommunkod, null, date, out lov);
+
+    /// <summary>As <see cref="IsSchoolHoliday(string, DateOnly, out LovPeriod?)"/>, for a huvudman that may have its own calendar.</summary>
+    public bool IsSchoolHoliday(string kommunkod, string? organisationNumber, DateOnly date, [NotNullWhen(true)] out LovPeriod? lov)
     {
         SwedishHolidays.RequireYear(date.Year, "date");
 
         // Last year's lov can reach into this year (jullov always does), so both years are looked at.
-        var years = date.Year > SwedishHolidays.MinYear ? new[] { date.Year - 1, date.Year } : [date.Year];
-        foreach (var year in years)
+        for (var year = Math.Max(date.Year - 1, SwedishHolidays.MinYear); year <= date.Year; year++)
         {
-            foreach (var period in LovPeriods(kommunkod, year))
+            foreach (var period in LovPeriods(kommunkod, year, organisationNumber))
             {
                 if (period.Contains(date))
                 {
@@ -135,45 +205,102 @@ public sealed class SchoolHolidayCalendar
         return false;
     }
 
-    private List<LovPeriod> Compute(string kommunkod, int year)
+    private Kommun Kommun(string kommunkod) =>
+        _geography.TryGetKommun(kommunkod, out var kommun)
+            ? kommun
+            : throw PlaneringException.Invalid("kommunkod", "must be one of the 290 four-digit kommun codes (SCB)");
+
+    private static Dictionary<EntryKey, SchoolCalendarEntry> Checked(
+        IEnumerable<SchoolCalendarEntry> rows, SwedishGeography geography, Violations violations, string name)
     {
-        var easter = EasterComputus.EasterSunday(year);
-        var sportlov = Week(year, _geography.LanOf(kommunkod).SportlovWeek);
-        var pasklov = Rules.Pasklov == PasklovRule.WeekBeforeEaster
-            ? (easter.AddDays(-6), easter.AddDays(-2))
-            : (easter.AddDays(1), easter.AddDays(5));
-        var sommarlovStart = CalendarDays.FirstOnOrAfter(new DateOnly(year, 6, Rules.SommarlovStartJuneDay), DayOfWeek.Monday);
-        var schoolStart = CalendarDays.FirstOnOrAfter(new DateOnly(year, 8, Rules.SchoolStartAugustDay), DayOfWeek.Monday);
-        var defaults = new (LovKind Kind, (DateOnly Start, DateOnly End) Dates)[]
+        var byKey = new Dictionary<EntryKey, SchoolCalendarEntry>();
+        var firstIndex = new Dictionary<EntryKey, int>();
+        var index = 0;
+        foreach (var row in rows)
         {
-            (LovKind.Sportlov, sportlov),
-            (LovKind.Pasklov, pasklov),
-            (LovKind.Sommarlov, (sommarlovStart, schoolStart.AddDays(-3))),
-            (LovKind.Hostlov, Week(year, Rules.HostlovWeek)),
-            (LovKind.Jullov, (new DateOnly(year, 12, Rules.JullovStartDecemberDay), new DateOnly(year + 1, 1, Rules.JullovEndJanuaryDay))),
+            var at = index++;
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"{name}[{at}].");
+            if (row is null)
+            {
+                violations.Add(prefix.TrimEnd('.'), "must not be empty");
+                continue;
+            }
+
+            row.Check(violations, prefix, geography);
+            var key = EntryKey.Of(row);
+            if (firstIndex.TryGetValue(key, out var first))
+            {
+                violations.Add(prefix + "kind", string.Create(CultureInfo.InvariantCulture, $"this calendar, school year and kind is given twice (also {name}[{first}])"));
+                continue;
+            }
+
+            firstIndex[key] = at;
+            byKey[key] = row;
+        }
+
+        return byKey;
+    }
+
+    private List<LovPeriod> Compute(string kommunkod, string? huvudman, int year)
+    {
+        var (rules, own) = RulesOf(kommunkod);
+        SchoolCalendarEntry? Row(SchoolCalendarPeriodKind kind, int schoolYear) =>
+            (huvudman is not null ? _entries.GetValueOrDefault(new EntryKey(string.Empty, huvudman, schoolYear, kind)) : null)
+            ?? _entries.GetValueOrDefault(new EntryKey(kommunkod, null, schoolYear, kind));
+
+        LovSource RuleSource(LovKind kind) => own.Decides(kind) ? LovSource.KommunRule : LovSource.Default;
+
+        LovPeriod Week(LovKind kind, int schoolYear, (DateOnly Start, DateOnly End) byRule) =>
+            Row((SchoolCalendarPeriodKind)kind, schoolYear) is { } row
+                ? new LovPeriod(kind, row.FirstDay, row.LastDay, LovSource.Imported)
+                : new LovPeriod(kind, byRule.Start, byRule.End, RuleSource(kind));
+
+        // Sommarlov and jullov lie between two terms: an imported lov row wins, else each edge comes from an imported term
+        // when there is one, else from the rule.
+        LovPeriod Between(LovKind kind, int lovYear, (SchoolCalendarPeriodKind Kind, int SchoolYear, DateOnly ByRule) before,
+            (SchoolCalendarPeriodKind Kind, int SchoolYear, DateOnly ByRule) after)
+        {
+            if (Row((SchoolCalendarPeriodKind)kind, lovYear) is { } row)
+            {
+                return new LovPeriod(kind, row.FirstDay, row.LastDay, LovSource.Imported);
+            }
+
+            var ending = Row(before.Kind, before.SchoolYear);
+            var starting = Row(after.Kind, after.SchoolYear);
+            var source = ending is not null || starting is not null ? LovSource.Imported : RuleSource(kind);
+            return new LovPeriod(kind, (ending?.LastDay ?? before.ByRule).AddDays(1), (starting?.FirstDay ?? after.ByRule).AddDays(-1), source);
+        }
+
+        var sportlov = SchoolHolidayRules.Week(year, rules.SportlovWeek!.Value);
+        var periods = new List<LovPeriod>(5)
+        {
+            Week(LovKind.Sportlov, year - 1, sportlov),
+            Week(LovKind.Pasklov, year - 1, rules.PasklovIn(year)),
+            Between(LovKind.Sommarlov, year - 1,
+                (SchoolCalendarPeriodKind.Vartermin, year - 1, rules.LastSchoolDayBeforeSommarlov(year)),
+                (SchoolCalendarPeriodKind.Hosttermin, year, rules.FirstSchoolDayAfterSommarlov(year))),
+            Week(LovKind.Hostlov, year, SchoolHolidayRules.Week(year, rules.HostlovWeek)),
+            Between(LovKind.Jullov, year,
+                (SchoolCalendarPeriodKind.Hosttermin, year, rules.LastSchoolDayBeforeJullov(year)),
+                (SchoolCalendarPeriodKind.Vartermin, year, rules.FirstSchoolDayAfterJullov(year))),
         };
 
-        return defaults
-            .Select(d => _overrides.TryGetValue(new OverrideKey(kommunkod, year, d.Kind), out var own)
-                ? ToPeriod(d.Kind, own.Dates(), overridden: true)
-                : ToPeriod(d.Kind, d.Dates, overridden: false))
+        // Terms imported without a matching neighbour can leave an edge before the other (a term ending after the next
+        // begins): such a period is empty, not negative, and no day is a lov because of it.
+        return periods
+            .Where(p => p.End >= p.Start)
             .OrderBy(p => p.Start)
             .ThenBy(p => p.Kind)
             .ToList();
     }
 
-    private static (DateOnly Start, DateOnly End) Week(int year, int week)
+    private readonly record struct EntryKey(string Kommunkod, string? OrganisationNumber, int SchoolYear, SchoolCalendarPeriodKind Kind)
     {
-        // A län default of week 53 in a 52-week year falls back to week 52 rather than failing the whole calendar.
-        var monday = IsoWeeks.Monday(year, Math.Min(week, IsoWeeks.WeeksInYear(year)));
-        return (monday, monday.AddDays(4));
-    }
-
-    private static LovPeriod ToPeriod(LovKind kind, (DateOnly Start, DateOnly End) dates, bool overridden) =>
-        new(kind, dates.Start, dates.End, overridden);
-
-    private readonly record struct OverrideKey(string Kommunkod, int Year, LovKind Kind)
-    {
-        public static OverrideKey Of(LovOverride o) => new(o.Kommunkod, o.Year, o.Kind);
+        // An independent huvudman's calendar is its own wherever it is registered, so its rows are keyed by it alone.
+        public static EntryKey Of(SchoolCalendarEntry e) =>
+            e.OrganisationNumber is null ? new(e.Kommunkod, null, e.SchoolYear, e.Kind) : new(string.Empty, e.OrganisationNumber, e.SchoolYear, e.Kind);
     }
 }
+
+/// <summary>The calendar after an import and what the import did: rows new, changed and already there as given.</summary>
+public sealed record SchoolCalendarImport(SchoolHolidayCalendar Calendar, int New, int Changed, int Unchanged);

@@ -7,6 +7,11 @@ namespace Planering.Domain.Registry;
 /// <summary>Who a huvudman is and where: the registry part of a huvudman.</summary>
 /// <param name="Pupils">Size of the organiser in pupils; the dialogue's effort grows with it.</param>
 /// <param name="Synthetic">True when the seed generated this huvudman because no real register was loaded.</param>
+/// <param name="OrganisationNumberSynthetic">
+/// True when the organisation number is not the huvudman's real one but generated (the seed numbers the kommuner
+/// 21200 + kommunkod, and invents the independent huvudmän): it must never be shown as a real number. Always true for a
+/// synthetic huvudman.
+/// </param>
 public sealed record HuvudmanProfile(
     OrganisationNumber OrganisationNumber,
     string Name,
@@ -15,7 +20,8 @@ public sealed record HuvudmanProfile(
     string Lanskod,
     GeoPosition Position,
     int Pupils,
-    bool Synthetic)
+    bool Synthetic,
+    bool OrganisationNumberSynthetic = false)
 {
     public const int MaxNameLength = 200;
     public const int MaxPupils = 1_000_000;
@@ -32,7 +38,8 @@ public sealed record HuvudmanProfile(
         GeoPosition? position,
         int pupils,
         bool synthetic,
-        SwedishGeography geography)
+        SwedishGeography geography,
+        bool organisationNumberSynthetic = false)
     {
         var violations = new Violations();
         if (!OrganisationNumber.TryParse(organisationNumber, out var number, out var numberError))
@@ -52,6 +59,7 @@ public sealed record HuvudmanProfile(
         violations.Require(pupils is >= 0 and <= MaxPupils, "pupils", $"must be between 0 and {MaxPupils}");
         violations.ThrowIfAny();
 
-        return new HuvudmanProfile(number, name!.Trim(), type, kommun.Kommunkod, kommun.Lanskod, position ?? kommun.Position, pupils, synthetic);
+        return new HuvudmanProfile(number, name!.Trim(), type, kommun.Kommunkod, kommun.Lanskod, position ?? kommun.Position, pupils, synthetic,
+            synthetic || organisationNumberSynthetic);
     }
 }

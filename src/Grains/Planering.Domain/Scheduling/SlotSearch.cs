@@ -141,7 +141,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return (RejectionCode.PublicHoliday, holiday!.SwedishName);
         }
 
-        if (schoolHolidays.IsSchoolHoliday(query.Huvudman.Kommunkod, date, out var lov))
+        if (schoolHolidays.IsSchoolHoliday(query.Huvudman.Kommunkod, query.Huvudman.Id, date, out var lov))
         {
             return (RejectionCode.SchoolHoliday, lov.Kind.ToString().ToLowerInvariant());
         }

@@ -15,9 +15,10 @@ public sealed class SwedishGeography
     private readonly FrozenDictionary<string, Kommun> _kommunByCode;
     private readonly FrozenDictionary<string, Lan> _lanByCode;
 
-    private SwedishGeography(IReadOnlyList<Lan> lan, IReadOnlyList<Kommun> kommuner, IReadOnlyList<OfficeSite> offices)
+    private SwedishGeography(IReadOnlyList<Lan> lan, IReadOnlyList<Kommun> kommuner, IReadOnlyList<OfficeSite> offices, IReadOnlyList<Larosate> larosaten)
     {
         Lan = lan;
+        Larosaten = larosaten;
         Kommuner = kommuner;
         Offices = offices;
         _kommunByCode = kommuner.ToFrozenDictionary(k => k.Kommunkod, StringComparer.Ordinal);
@@ -37,6 +38,9 @@ public sealed class SwedishGeography
 
     /// <summary>The kommuner of each län, ordered by code.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Kommun>> KommunerByLan { get; }
+
+    /// <summary>Universities and university colleges by the kommun of each campus (World/Data/larosaten.csv).</summary>
+    public IReadOnlyList<Larosate> Larosaten { get; }
 
     /// <summary>The regional offices as of the seed data.</summary>
     public IReadOnlyList<OfficeSite> Offices { get; }
@@ -81,14 +85,24 @@ public sealed class SwedishGeography
             new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])), Int(row["population"])));
         var offices = ReadCsv("offices.csv", row => new OfficeSite(
             row["office_id"], row["city"], row["kommunkod"],
-            new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])), Int(row["opened"])));
+            new GeoPosition(Dbl(row["latitude"]), Dbl(row["longitude"])),
+            DateOnly.ParseExact(row["opened"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(row["spsm_colocated"])));
+        var larosaten = ReadCsv("larosaten.csv", row => new Larosate(row["kommunkod"], row["larosate"], row["campus"]));
         return new SwedishGeography(
             lan.OrderBy(l => l.Lanskod, StringComparer.Ordinal).ToList(),
             kommuner.OrderBy(k => k.Kommunkod, StringComparer.Ordinal).ToList(),
-            offices);
+            offices,
+            larosaten);
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static bool Bool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new InvalidOperationException($"'{text}' is not true or false"),
+    };
 
     private static double Dbl(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -14,7 +14,8 @@ namespace Planering.Domain.World;
 /// <item>Default staffing: no public figure exists per office. Each office gets advisors roughly in proportion to the
 /// population it is nearest to (see <see cref="DefaultAdvisorCount"/>); every fourth advisor works 80 %, all work Mon–Fri.</item>
 /// <item>Municipal organisation numbers are not in the shipped data. A kommun is keyed as <c>21200</c> + kommunkod +
-/// Luhn digit, in the 2120… range real kommuner use; importing the real register replaces them.</item>
+/// Luhn digit, in the 2120… range real kommuner use, and marked as generated (never shown as the real number);
+/// importing the real register replaces them. Their names are the official ones (<see cref="KommunNames"/>).</item>
 /// <item>Pupils of a municipal huvudman: 12 % of the kommun's population (compulsory and upper secondary school).</item>
 /// <item>Independent huvudmän: one per <see cref="ResidentsPerIndependent"/> residents of a kommun (rounded), named from
 /// templates, sized 40–900 pupils, placed within 4 km of the seat; numbered 559xxxxxx + Luhn digit. 4,000 residents
@@ -60,7 +61,7 @@ public static class WorldSeed
     public static IReadOnlyList<(OfficeProfile Profile, IReadOnlyList<Advisor> Advisors)> Offices(SwedishGeography geography) =>
         geography.Offices
             .Select(site => (
-                OfficeProfile.Create(site.OfficeId, site.City, site.Kommunkod, site.Position, new DateOnly(site.OpenedYear, 1, 1), geography),
+                OfficeProfile.Create(site.OfficeId, site.City, site.Kommunkod, site.Position, site.Opened, geography),
                 DefaultAdvisors(site.OfficeId, DefaultAdvisorCount(site.OfficeId))))
             .ToList();
 
@@ -77,13 +78,14 @@ public static class WorldSeed
         {
             result.Add(new HuvudmanProfile(
                 OrganisationNumber.FromNineDigits("21200" + kommun.Kommunkod),
-                $"{kommun.Name} kommun",
+                kommun.OfficialName,
                 HuvudmanType.Municipal,
                 kommun.Kommunkod,
                 kommun.Lanskod,
                 kommun.Position,
                 (int)Math.Round(kommun.Population * MunicipalPupilShare),
-                Synthetic: false));
+                Synthetic: false,
+                OrganisationNumberSynthetic: true));
         }
 
         var sequence = 0;
@@ -112,7 +114,8 @@ public static class WorldSeed
                     kommun.Lanskod,
                     position,
                     pupils,
-                    Synthetic: true));
+                    Synthetic: true,
+                    OrganisationNumberSynthetic: true));
             }
         }
 

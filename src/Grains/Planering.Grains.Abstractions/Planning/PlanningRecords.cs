@@ -52,7 +52,8 @@ public sealed record ReassignmentRecord(
     [property: Id(3)] string FromOfficeId,
     [property: Id(4)] string ToOfficeId,
     [property: Id(5)] double RoadKmBefore,
-    [property: Id(6)] double RoadKmAfter);
+    [property: Id(6)] double RoadKmAfter,
+    [property: Id(7)] bool OrganisationNumberSynthetic = false);
 
 [GenerateSerializer, Immutable, Alias("planering.LanEffectRecord")]
 public sealed record LanEffectRecord(
@@ -108,10 +109,68 @@ public sealed record SiteEvaluationRecord(
     [property: Id(2)] double TravelHoursSavedPerYear,
     [property: Id(3)] double MonthsToCoverAfter,
     [property: Id(4)] int HuvudmanReassigned,
-    [property: Id(5)] double DialogueCapacityPerYear = 0,
-    [property: Id(6)] double UtilisationAfter = 0,
-    [property: Id(7)] BindingLimit BindingAfter = BindingLimit.None,
-    [property: Id(8)] double NightsAwaySavedPerYear = 0);
+    [property: Id(5)] SiteJudgementRecord? Judgement = null,
+    [property: Id(6)] double NightsAwaySavedPerYear = 0,
+    [property: Id(7)] double DialogueCapacityPerYear = 0,
+    [property: Id(8)] double UtilisationAfter = 0,
+    [property: Id(9)] BindingLimit BindingAfter = BindingLimit.None);
+
+/// <summary>The siting rules of one ranking (see <c>Planering.Domain.Siting.SitingRules</c>).</summary>
+[GenerateSerializer, Immutable, Alias("planering.SitingRulesRecord")]
+public sealed record SitingRulesRecord(
+    [property: Id(0)] bool RequireLarosate,
+    [property: Id(1)] double MaxLarosateKm,
+    [property: Id(2)] double MinOfficeDistanceKm,
+    [property: Id(3)] bool PreferSpsm,
+    [property: Id(4)] IReadOnlyList<string> SpsmKommunkoder,
+    [property: Id(5)] IReadOnlyList<string> Excluded,
+    [property: Id(6)] IReadOnlyList<string> Insisted);
+
+[GenerateSerializer, Immutable, Alias("planering.RuleVerdictRecord")]
+public sealed record RuleVerdictRecord(
+    [property: Id(0)] string Rule,
+    [property: Id(1)] bool Passed,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] string ReasonSv);
+
+/// <summary>How a kommun stands against the siting rules.</summary>
+[GenerateSerializer, Immutable, Alias("planering.SiteJudgementRecord")]
+public sealed record SiteJudgementRecord(
+    [property: Id(0)] bool Eligible,
+    [property: Id(1)] bool SpsmSite,
+    [property: Id(2)] bool Preferred,
+    [property: Id(3)] string NearestLarosate,
+    [property: Id(4)] string NearestLarosateKommunkod,
+    [property: Id(5)] double NearestLarosateKm,
+    [property: Id(6)] string NearestOfficeId,
+    [property: Id(7)] double NearestOfficeKm,
+    [property: Id(8)] IReadOnlyList<RuleVerdictRecord> Verdicts);
+
+/// <summary>Which kommuner to evaluate as the next office, with how many advisors, and under which rules.</summary>
+[GenerateSerializer, Immutable, Alias("planering.SiteEvaluationQuery")]
+public sealed record SiteEvaluationQuery(
+    [property: Id(0)] IReadOnlyList<string> Kommunkoder,
+    [property: Id(1)] int Advisors,
+    [property: Id(2)] bool Exact,
+    [property: Id(3)] SitingRulesRecord Rules);
+
+/// <summary>One office of a wave, given the wave's earlier offices.</summary>
+[GenerateSerializer, Immutable, Alias("planering.WaveSiteRecord")]
+public sealed record WaveSiteRecord(
+    [property: Id(0)] SiteEvaluationRecord Site,
+    [property: Id(1)] double SingleSiteTravelKmSavedPerYear);
+
+/// <summary>A wave of new offices evaluated together.</summary>
+[GenerateSerializer, Immutable, Alias("planering.WaveRecord")]
+public sealed record WaveRecord(
+    [property: Id(0)] IReadOnlyList<WaveSiteRecord> Sites,
+    [property: Id(1)] double TravelKmSavedPerYear,
+    [property: Id(2)] double TravelHoursSavedPerYear,
+    [property: Id(3)] double MonthsToCoverBefore,
+    [property: Id(4)] double MonthsToCoverAfter,
+    [property: Id(5)] int HuvudmanReassigned,
+    [property: Id(6)] double SingleSiteTravelKmSavedSum,
+    [property: Id(7)] double NightsAwaySavedPerYear);
 
 /// <summary>The live world and assignment, copied for a scenario (which must never change the live plan).</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanningSnapshot")]

@@ -10,7 +10,8 @@ public sealed record HuvudmanUpsert(
     [property: Id(2)] string? Kommunkod,
     [property: Id(3)] GeoPoint? Position,
     [property: Id(4)] int Pupils,
-    [property: Id(5)] bool Synthetic);
+    [property: Id(5)] bool Synthetic,
+    [property: Id(6)] bool OrganisationNumberSynthetic = false);
 
 /// <summary>A huvudman as stored and returned.</summary>
 [GenerateSerializer, Immutable, Alias("planering.HuvudmanRecord")]
@@ -23,7 +24,12 @@ public sealed record HuvudmanRecord(
     [property: Id(5)] GeoPoint Position,
     [property: Id(6)] int Pupils,
     [property: Id(7)] bool Synthetic,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] bool OrganisationNumberSynthetic = false)
+{
+    /// <summary>True when the number was generated; a synthetic huvudman stored before the flag existed counts too.</summary>
+    public bool HasSyntheticOrganisationNumber => OrganisationNumberSynthetic || Synthetic;
+}
 
 /// <summary>A huvudman as it appears in listings: its record and the office it is assigned to (if any yet).</summary>
 [GenerateSerializer, Immutable, Alias("planering.HuvudmanListing")]

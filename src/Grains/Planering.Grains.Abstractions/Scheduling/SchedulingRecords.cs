@@ -82,10 +82,58 @@ public sealed record SlotChoice(
     [property: Id(2)] int StartMinute,
     [property: Id(3)] DialogueMode Mode,
     [property: Id(4)] IReadOnlyList<string> AdvisorIds,
-    [property: Id(5)] bool SpsmParticipation)
+    [property: Id(5)] bool SpsmParticipation,
+    [property: Id(6)] SlotClaims? Claims = null)
 {
     /// <summary>A canonical text of the choice, to tell a retried request from a different one under the same request id.</summary>
     public string Fingerprint => $"{OfficeId}|{Date:yyyy-MM-dd}|{StartMinute}|{Mode}|{string.Join(',', AdvisorIds)}|{SpsmParticipation}";
+}
+
+/// <summary>
+/// What a caller says the server-derived fields of its slot are (from the FindNextSlot answer it books). The office
+/// recomputes them; any that disagree mean the caller booked something other than it thinks, and the booking is refused
+/// naming the field. Null means the caller did not say.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("planering.SlotClaims")]
+public sealed record SlotClaims(
+    [property: Id(0)] int? EndMinute,
+    [property: Id(1)] double? DialogueHours,
+    [property: Id(2)] double? PreparationHours,
+    [property: Id(3)] double? TravelHoursOneWay,
+    [property: Id(4)] DateOnly? PreparationDeadline)
+{
+    /// <summary>Hours are compared to the minute: the API carries them as doubles computed from minutes.</summary>
+    private const double HoursTolerance = 1.0 / 60;
+
+    /// <summary>The claimed fields (API names, under <c>slot.</c>) that disagree with the slot the server computed.</summary>
+    public IReadOnlyList<(string Field, string Description)> Contradictions(SlotRecord computed)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        var found = new List<(string, string)>();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (EndMinute is { } end && end != computed.EndMinute)
+        {
+            found.Add(("slot.local_end", string.Create(inv, $"the dialogue ends at {computed.EndMinute / 60:D2}:{computed.EndMinute % 60:D2} by the server's reckoning, not {end / 60:D2}:{end % 60:D2}")));
+        }
+
+        void Hours(double? claimed, double actual, string field)
+        {
+            if (claimed is { } c && Math.Abs(c - actual) > HoursTolerance)
+            {
+                found.Add((field, string.Create(inv, $"is {actual:0.##} h by the server's reckoning, not {c:0.##}")));
+            }
+        }
+
+        Hours(DialogueHours, computed.DialogueHours, "slot.dialogue_hours");
+        Hours(PreparationHours, computed.PreparationHours, "slot.preparation_hours");
+        Hours(TravelHoursOneWay, computed.TravelMinutesOneWay / 60.0, "slot.travel_hours_one_way");
+        if (PreparationDeadline is { } deadline && deadline != computed.PreparationDeadline)
+        {
+            found.Add(("slot.preparation_deadline", string.Create(inv, $"is {computed.PreparationDeadline:yyyy-MM-dd} by the server's reckoning, not {deadline:yyyy-MM-dd}")));
+        }
+
+        return found;
+    }
 }
 
 /// <summary>What the huvudman grain tells its office when it books or searches: who it is and what binds its dates.</summary>
@@ -98,8 +146,8 @@ public sealed record HuvudmanForSlot(
     [property: Id(4)] int Pupils,
     [property: Id(5)] DateOnly? LastDialogueDate,
     [property: Id(6)] IReadOnlyList<DateOnly> BlockedDates,
-    [property: Id(7)] IReadOnlyList<LovOverrideRecord> LovOverrides,
-    [property: Id(8)] Planning.PlanningParametersDocument? Parameters = null);
+    [property: Id(8)] Guid SchoolCalendarVersion,
+    [property: Id(9)] Planning.PlanningParametersDocument? Parameters = null);
 
 /// <summary>A kommun's own dates for one lov in one year.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovOverrideRecord")]
@@ -111,13 +159,16 @@ public sealed record LovOverrideRecord(
     [property: Id(4)] DateOnly? StartDate,
     [property: Id(5)] DateOnly? EndDate);
 
-/// <summary>A lov period of a kommun.</summary>
+/// <summary>A lov period of a kommun (or of an independent huvudman with its own calendar) and where its dates come from.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovPeriodRecord")]
 public sealed record LovPeriodRecord(
     [property: Id(0)] LovKind Kind,
     [property: Id(1)] DateOnly Start,
     [property: Id(2)] DateOnly End,
-    [property: Id(3)] bool Overridden);
+    [property: Id(4)] LovSource Source)
+{
+    public bool Overridden => Source != LovSource.Default;
+}
 
 /// <summary>A dialogue as booked (and perhaps cancelled).</summary>
 [GenerateSerializer, Immutable, Alias("planering.DialogueRecord")]

@@ -5,6 +5,7 @@ using Planering.Domain.Forecasting;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Forecasting;
 
@@ -12,10 +13,16 @@ namespace Planering.Grains.Forecasting;
 /// Computes capacity forecasts and keeps the live one current. Plan changes arrive on the plan-changes stream
 /// (implicit subscription); a burst of them is debounced into one recomputation, after which watchers are notified on
 /// the forecast-updates stream. The cache is memory only: after a restart the first request recomputes it.
+/// A silo's loss is treated as a plan change: a change stored there just before it died may never have been announced,
+/// so the forecast recomputes from what is stored and announces that. Versions grow across activations, so a watcher
+/// that saw the last activation's forecasts takes the next one's as newer.
 /// </summary>
 [ImplicitStreamSubscription(PlanEvents.PlanChangesNamespace)]
-public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGrain> logger) : Grain, IForecastGrain
+public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGrain> logger, IClusterMembershipService membership) : Grain, IForecastGrain
 {
+    /// <summary>How often the grain looks for silos lost since it last looked.</summary>
+    public static readonly TimeSpan MembershipCheckPeriod = TimeSpan.FromSeconds(2);
+
     /// <summary>How long the grain waits after a change for more changes before it recomputes.</summary>
     public static readonly TimeSpan DebounceDelay = TimeSpan.FromSeconds(1);
 
@@ -27,12 +34,29 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     private IGrainTimer? _debounce;
     private DateTimeOffset _firstPendingChange;
     private long _version;
+    private int _lostSilos;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Each computation adds one to the version; starting from the activation's wall-clock milliseconds puts every
+        // activation's versions above those of the one before it (recomputations are debounced, a second or more apart).
+        _version = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        _lostSilos = LostSilos();
         var changes = this.GetStreamProvider(StorageNames.Streams).GetStream<PlanChanged>(PlanEvents.PlanChanges);
         await changes.SubscribeAsync((change, _) => OnPlanChangedAsync(change));
+        this.RegisterGrainTimer(CheckMembershipAsync, new GrainTimerCreationOptions(MembershipCheckPeriod, MembershipCheckPeriod) { KeepAlive = false });
         await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>Silos that left the cluster, gracefully or not, as this silo's membership view has them.</summary>
+    private int LostSilos() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping);
+
+    private Task CheckMembershipAsync(CancellationToken cancellationToken)
+    {
+        // The count falls again when Orleans removes old dead entries; only a rise is a new loss.
+        var (before, lost) = (_lostSilos, LostSilos());
+        _lostSilos = lost;
+        return lost > before ? OnPlanChangedAsync(new PlanChanged("silo-lost", null)) : Task.CompletedTask;
     }
 
     public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup", CancellationToken.None);
@@ -115,7 +139,7 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         var today = ForecastWorld.Today(clock);
         var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
         var planning = await GrainFactory.PlanningParametersAsync();
-        var school = SchoolHolidayCalendar.Create(SwedishGeography.Sweden);
+        var school = await SchoolCalendars.CurrentAsync(GrainFactory);
         var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman, planning, school);
 
         // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.

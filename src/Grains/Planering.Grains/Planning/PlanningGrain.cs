@@ -4,6 +4,7 @@ using Planering.Domain.Planning;
 using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Planning;
 
@@ -88,7 +89,7 @@ public sealed partial class PlanningGrain(
     /// <summary>The figures of the live assignment in <paramref name="live"/>.</summary>
     private PlanRecord PlanOf(LiveWorld live)
     {
-        var world = PlanningMapping.World(live.Parameters);
+        var world = PlanningMapping.World(live.Parameters, live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
@@ -103,7 +104,7 @@ public sealed partial class PlanningGrain(
     {
         var started = clock.GetTimestamp();
         var live = await ReadWorldAsync();
-        var world = PlanningMapping.World(live.Parameters);
+        var world = PlanningMapping.World(live.Parameters, live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
@@ -170,14 +171,16 @@ public sealed partial class PlanningGrain(
         var listings = await WorldReader.HuvudmanAsync(GrainFactory);
         var parameters = await GrainFactory.PlanningParametersAsync();
         return new LiveWorld(
-            listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings), parameters);
+            listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings),
+            await SchoolCalendars.CurrentAsync(GrainFactory), parameters);
     }
 
     private static Dictionary<string, string> AssignmentOf(IEnumerable<HuvudmanListing> listings) =>
         listings.Where(l => l.OfficeId is not null).ToDictionary(l => l.Huvudman.OrganisationNumber, l => l.OfficeId!, StringComparer.Ordinal);
 
     private sealed record LiveWorld(
-        List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment, Domain.Parameters.PlanningParameters Parameters);
+        List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment, SchoolHolidayCalendar School,
+        Domain.Parameters.PlanningParameters Parameters);
 
     /// <summary>The plan while no office has staff: nothing can be assigned, nothing is feasible; with huvudmän waiting, there is no capacity (not "0 %").</summary>
     private PlanRecord NoOffices(LiveWorld live) => new([], 0, 0, 0, 0, 0, 0, Feasible: false, 0, 0, clock.GetUtcNow(),

@@ -9,9 +9,9 @@ namespace Planering.Grains.Planning;
 /// <summary>Conversions between the planning domain and the records that cross grain calls.</summary>
 internal static class PlanningMapping
 {
-    /// <summary>The planning world under one set of planning parameters, with the school calendar every part of Planering shares.</summary>
-    public static PlanningWorld World(PlanningParameters parameters) =>
-        new(parameters, SchoolHolidayCalendar.Create(SwedishGeography.Sweden));
+    /// <summary>The planning world under one set of planning parameters, with the school calendar in force.</summary>
+    public static PlanningWorld World(PlanningParameters parameters, SchoolHolidayCalendar school) =>
+        new(parameters, school);
 
     public static PlanningOffice ToPlanning(this OfficeRecord o) =>
         new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());
@@ -27,8 +27,8 @@ internal static class PlanningMapping
             r.Feasible, r.OverloadHours, r.Moved, at, r.DialoguesPerYear, r.DialogueCapacityPerYear, r.HoursUtilisation,
             r.DialogueUtilisation, r.Binding, r.Status, parametersVersion, r.NightsAwayPerYear);
 
-    public static ReassignmentRecord ToRecord(this Reassignment r) =>
-        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter);
+    public static ReassignmentRecord ToRecord(this Reassignment r, bool organisationNumberSynthetic) =>
+        new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter, organisationNumberSynthetic);
 
     public static LanEffectRecord ToRecord(this LanEffect e) =>
         new(e.Lanskod, e.Lan, e.HuvudmanReassigned, e.TravelKmPerYearBefore, e.TravelKmPerYearAfter);

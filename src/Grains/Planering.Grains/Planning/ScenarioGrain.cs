@@ -4,6 +4,7 @@ using Planering.Domain.Planning;
 using Planering.Domain.Registry;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Scheduling;
 using Planering.Grains.Registry;
 
 namespace Planering.Grains.Planning;
@@ -70,13 +71,15 @@ public sealed class ScenarioGrain(
         var live = await GrainFactory.PlanningParametersAsync();
         var assumed = ScenarioAssumptions(office.Parameters, live);
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
+        var generatedNumbers = snapshot.Huvudman.Where(h => h.HasSyntheticOrganisationNumber).Select(h => h.OrganisationNumber).ToHashSet(StringComparer.Ordinal);
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
         var restaffed = office.Parameters is { AdvisorsPerOffice: > 0 } every
             ? offices.Select(o => o with { Advisors = WorldSeed.DefaultAdvisors(o.OfficeId, every.AdvisorsPerOffice).Select(a => a with { Fte = 1.0 }).ToList() }).ToList()
             : offices;
         var withNew = restaffed.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
-        var world = PlanningMapping.World(live);
-        var scenarioWorld = ReferenceEquals(assumed, live) ? world : PlanningMapping.World(assumed);
+        var school = await SchoolCalendars.CurrentAsync(GrainFactory);
+        var world = PlanningMapping.World(live, school);
+        var scenarioWorld = ReferenceEquals(assumed, live) ? world : PlanningMapping.World(assumed, school);
         var year = Math.Max(StockholmTime.LocalDate(clock.GetUtcNow()).Year, office.Opening?.Year ?? 0);
 
         // Before: the live world under the live parameters. After: the new office, and whatever the scenario assumes.
@@ -92,7 +95,7 @@ public sealed class ScenarioGrain(
             this.GetPrimaryKey(),
             world.Report(beforeProblem, before, huvudman, offices, year).ToRecord(now, live.Version) with { Moved = 0 },
             scenarioWorld.Report(afterProblem, after, huvudman, withNew, year).ToRecord(now, assumed.Version),
-            comparison.Reassigned.Select(r => r.ToRecord()).ToList(),
+            comparison.Reassigned.Select(r => r.ToRecord(generatedNumbers.Contains(r.HuvudmanId))).ToList(),
             comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
             now + Lifetime,
             profile.OfficeId);

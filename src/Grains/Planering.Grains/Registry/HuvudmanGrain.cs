@@ -52,7 +52,7 @@ public sealed class HuvudmanGrain(
     {
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
-            upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden);
+            upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden, upsert.OrganisationNumberSynthetic);
         await FinishMoveAsync();
         var previousKommun = state.State.Profile?.Kommunkod;
         var record = profile.ToRecord(clock.GetUtcNow());
@@ -194,11 +194,11 @@ public sealed class HuvudmanGrain(
 
     private async Task<HuvudmanForSlot> ForSlotAsync(HuvudmanRecord profile)
     {
-        var overrides = await GrainFactory.GetGrain<ISchoolCalendarGrain>(profile.Kommunkod).GetOverridesAsync();
+        var calendarVersion = await SchoolCalendars.Grain(GrainFactory).GetVersionAsync();
         var parameters = await GrainFactory.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden).GetAsync();
         var last = state.State.Dialogues.Values.Where(d => d.IsActive).Select(d => (DateOnly?)d.Slot.Date).Max();
         return new HuvudmanForSlot(profile.OrganisationNumber, profile.Name, profile.Kommunkod, profile.Position, profile.Pupils,
-            last, state.State.BlockedDates, overrides, parameters);
+            last, state.State.BlockedDates, calendarVersion, parameters);
     }
 
     private async Task RecordAsync(DialogueRecord dialogue)

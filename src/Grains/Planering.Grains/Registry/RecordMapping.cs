@@ -7,7 +7,8 @@ internal static class RecordMapping
 {
     public static HuvudmanRecord ToRecord(this HuvudmanProfile profile, DateTimeOffset updatedAt) =>
         new(profile.OrganisationNumber.Value, profile.Name, profile.Type, profile.Kommunkod, profile.Lanskod,
-            GeoPoint.From(profile.Position), profile.Pupils, profile.Synthetic, updatedAt);
+            GeoPoint.From(profile.Position), profile.Pupils, profile.Synthetic, updatedAt,
+            profile.OrganisationNumberSynthetic);
 
     public static OfficeRecord ToRecord(this OfficeProfile profile, IReadOnlyList<AdvisorRecord> advisors, DateTimeOffset updatedAt) =>
         new(profile.OfficeId, profile.Name, profile.Kommunkod, profile.Lanskod, GeoPoint.From(profile.Position), profile.Opened, advisors, updatedAt);

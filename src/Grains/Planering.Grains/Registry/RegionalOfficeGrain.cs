@@ -78,8 +78,9 @@ public sealed class RegionalOfficeGrain(
     {
         cancellationToken.ThrowIfCancellationRequested();
         huvudman = await WithParametersAsync(huvudman);
+        var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
-        return SearchFor(huvudman).FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation);
+        return search.FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation);
     }
 
     public async Task<DialogueRecord> BookAsync(string dialogueId, string requestId, HuvudmanForSlot huvudman, SlotChoice slot)
@@ -90,7 +91,7 @@ public sealed class RegionalOfficeGrain(
         }
 
         huvudman = await WithParametersAsync(huvudman);
-        var search = SearchFor(huvudman);
+        var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
         var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
         if (found is null)
@@ -98,7 +99,17 @@ public sealed class RegionalOfficeGrain(
             throw Refusal(rejection!.Value, search, huvudman, slot);
         }
 
-        var dialogue = new DialogueRecord(dialogueId, requestId, huvudman.OrganisationNumber, huvudman.Name, found.ToRecord(slot.SpsmParticipation), clock.GetUtcNow(), null, null);
+        var computed = found.ToRecord(slot.SpsmParticipation);
+        if (slot.Claims?.Contradictions(computed) is { Count: > 0 } contradictions)
+        {
+            // The caller books a slot other than the one it believes (a stale or hand-made answer): nothing is booked.
+            throw new PlaneringException(
+                ErrorCode.InvalidArgument,
+                string.Join("; ", contradictions.Select(c => $"{c.Field}: {c.Description}")),
+                violations: contradictions.Select(c => new FieldViolation(c.Field, c.Description)));
+        }
+
+        var dialogue = new DialogueRecord(dialogueId, requestId, huvudman.OrganisationNumber, huvudman.Name, computed, clock.GetUtcNow(), null, null);
         state.State.Dialogues[dialogueId] = dialogue;
         await WriteOrRollBackAsync(dialogueId, previous: null);
         _schedule?.Add(dialogue.ToBooking());
@@ -142,11 +153,12 @@ public sealed class RegionalOfficeGrain(
     /// one working time unless the parameters give one its own; FindNextSlot relies on that to skip alternatives that
     /// cannot be earlier.
     /// </summary>
-    private SlotSearch SearchFor(HuvudmanForSlot huvudman)
+    /// <remarks>The school calendar is the one version the huvudman grain read, built once per silo and shared (<see cref="SchoolCalendars"/>).</remarks>
+    private async ValueTask<SlotSearch> SearchForAsync(HuvudmanForSlot huvudman)
     {
         var parameters = huvudman.Parameters!.Value;
         var officeId = this.GetPrimaryKeyString();
-        return new(parameters.WorkingTimeFor(officeId), SchedulingMapping.SchoolCalendar(huvudman.LovOverrides), parameters.WorkloadFor(officeId));
+        return new(parameters.WorkingTimeFor(officeId), await SchoolCalendars.ForVersionAsync(GrainFactory, huvudman.SchoolCalendarVersion), parameters.WorkloadFor(officeId));
     }
 
     /// <summary>The huvudman as sent, with the live planning parameters when the caller did not bring them.</summary>

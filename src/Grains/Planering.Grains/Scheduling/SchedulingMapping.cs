@@ -8,8 +8,6 @@ namespace Planering.Grains.Scheduling;
 /// <summary>Conversions between the scheduling domain and the records that cross grain calls and are stored.</summary>
 internal static class SchedulingMapping
 {
-    private static readonly SchoolHolidayCalendar DefaultSchoolCalendar = SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, []);
-
     public static SlotRecord ToRecord(this FoundSlot slot, bool spsm) =>
         new(slot.OfficeId, slot.Date, slot.StartMinute, slot.EndMinute, slot.Mode, slot.AdvisorIds, slot.Effort.DialogueHours,
             slot.Effort.PreparationHours, slot.TravelMinutesOneWay, slot.PreparationDeadline, slot.StartUtc, slot.EndUtc, spsm, slot.Trip?.ToRecord());
@@ -38,18 +36,4 @@ internal static class SchedulingMapping
 
     public static SchedulingOffice ToScheduling(this OfficeRecord office) =>
         new(office.OfficeId, office.Position.ToDomain(), office.Advisors.Select(a => a.ToDomain()).ToList(), office.MaxNightsAwayPerAdvisorMonth);
-
-    public static LovOverride ToDomain(this LovOverrideRecord o) => new(o.Kommunkod, o.Year, o.Kind, o.Week, o.StartDate, o.EndDate);
-
-    public static LovOverrideRecord ToRecord(this LovOverride o) => new(o.Kommunkod, o.Year, o.Kind, o.Week, o.StartDate, o.EndDate);
-
-    public static LovPeriodRecord ToRecord(this LovPeriod p) => new(p.Kind, p.Start, p.End, p.Overridden);
-
-    /// <summary>The school calendar with a kommun's own overrides on top of the defaults.</summary>
-    /// <summary>
-    /// The lov calendar a search uses: a kommun's own overrides on top of the defaults. Most kommuner have none, and
-    /// they share one calendar, so its computed lov periods are kept across searches instead of worked out each time.
-    /// </summary>
-    public static SchoolHolidayCalendar SchoolCalendar(IReadOnlyCollection<LovOverrideRecord> overrides) =>
-        overrides.Count == 0 ? DefaultSchoolCalendar : SchoolHolidayCalendar.Create(SwedishGeography.Sweden, null, overrides.Select(o => o.ToDomain()));
 }

@@ -10,7 +10,10 @@ public sealed class StorageOptions
     /// <summary><c>Sqlite</c> or <c>PostgreSql</c> (env <c>Planering__Storage__Provider</c>).</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>The SQLite database file, relative to the working directory (env <c>Planering__Storage__SqlitePath</c>).</summary>
+    /// <summary>
+    /// The SQLite database file (env <c>Planering__Storage__SqlitePath</c>); a relative path is relative to the working
+    /// directory. By default the user's data directory (<see cref="DataDirectory.Default"/>), whatever the working directory.
+    /// </summary>
     public string SqlitePath { get; set; } = DataDirectory.DefaultSqlitePath;
 
     /// <summary>

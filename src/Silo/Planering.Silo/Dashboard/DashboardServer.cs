@@ -25,9 +25,10 @@ internal sealed partial class DashboardServer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Looked at first, so the usual case (another silo has it) starts nothing; a port taken in between is caught below.
-        if (!IsFree(settings.Port))
+        var address = IPAddress.Parse(settings.Address);
+        if (!IsFree(address, settings.Port))
         {
-            LogNotServed(logger, settings.Port, "the port is taken");
+            LogNotServed(logger, settings.Address, settings.Port, "the port is taken");
             return;
         }
 
@@ -39,7 +40,7 @@ internal sealed partial class DashboardServer(
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, settings.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, settings.Port, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.AddServerHeader = false;
         });
         builder.UseOrleansClient(client =>
@@ -59,11 +60,11 @@ internal sealed partial class DashboardServer(
         {
             await app.StartAsync(cancellationToken);
             _app = app;
-            LogServing(logger, settings.Port);
+            LogServing(logger, settings.Address, settings.Port);
         }
         catch (IOException exception)
         {
-            LogNotServed(logger, settings.Port, exception.Message);
+            LogNotServed(logger, settings.Address, settings.Port, exception.Message);
             await app.DisposeAsync();
         }
     }
@@ -85,11 +86,11 @@ internal sealed partial class DashboardServer(
         }
     }
 
-    private static bool IsFree(int port)
+    private static bool IsFree(IPAddress address, int port)
     {
         try
         {
-            using var probe = new TcpListener(IPAddress.Loopback, port);
+            using var probe = new TcpListener(address, port);
             probe.Start();
             return true;
         }
@@ -107,9 +108,9 @@ internal sealed partial class DashboardServer(
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Orleans dashboard on http://127.0.0.1:{Port}/")]
-    private static partial void LogServing(ILogger logger, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orleans dashboard on http://{Address}:{Port}/")]
+    private static partial void LogServing(ILogger logger, string address, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans dashboard not served on 127.0.0.1:{Port} ({Reason}); set Planering:Dashboard:Port, 0 turns it off")]
-    private static partial void LogNotServed(ILogger logger, int port, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orleans dashboard not served on {Address}:{Port} ({Reason}); set Planering:Dashboard:Port, 0 turns it off")]
+    private static partial void LogNotServed(ILogger logger, string address, int port, string reason);
 }

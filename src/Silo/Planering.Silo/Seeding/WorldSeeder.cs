@@ -36,7 +36,7 @@ public sealed partial class WorldSeeder(IGrainFactory grains, ILogger<WorldSeede
             huvudman,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (h, _) => await grains.GetGrain<IHuvudmanGrain>(h.OrganisationNumber.Value).UpsertAsync(
-                new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic)));
+                new HuvudmanUpsert(h.Name, h.Type, h.Kommunkod, GeoPoint.From(h.Position), h.Pupils, h.Synthetic, h.OrganisationNumberSynthetic)));
 
         // Huvudmän arrive at their nearest office; one re-solve balances the load before the API opens.
         await grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden).RebalanceAsync(cancellationToken);
