@@ -40,7 +40,7 @@ public sealed class CapacityModelTests
         var calendar = SchoolHolidayCalendar.Create(SwedishGeography.Sweden);
         var moved = new CapacityModel(OfficeWorkingTime.Default, calendar.WithKommunRule("2280", new KommunLovRule { SportlovWeek = 15 }));
         var advisor = new Advisor("a", "A", 1.0, Staffing.Weekdays, []);
-        var day = 9 * 0.6;
+        var day = 8 * 0.6; // 08:00–17:00 less lunch
 
         var before = new CapacityModel(OfficeWorkingTime.Default, calendar).MonthlyHours([advisor], "2280", 2027, 3, 2);
         var after = moved.MonthlyHours([advisor], "2280", 2027, 3, 2);
