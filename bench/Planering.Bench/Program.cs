@@ -7,7 +7,7 @@ using Planering.Bench.Scheduling;
 using Planering.Bench.Sections;
 
 // dotnet run -c Release --project bench/Planering.Bench -- [quick] [--huvudman=N] [section …]
-//   sections: slot-search, forecast, planning, load, scale, fault, web (default: all). `quick` shortens every measurement and scales 10,000
+//   sections: slot-search, forecast, planning, load, scale, fault, calibration, web (default: all). `quick` shortens every measurement and scales 10,000
 //   huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory.
 // dotnet run -c Release --project bench/Planering.Bench -- smoke
 //   each section once and tiny, nothing written (what the CI test runs).
@@ -62,6 +62,11 @@ if (options.Wants("web"))
 if (options.Wants("fault"))
 {
     report.Add(FaultSection.Title, await FaultSection.RunAsync(options.Quick, Console.Out));
+}
+
+if (options.Wants("calibration"))
+{
+    report.Add(CalibrationSection.Title, CalibrationSection.Run(command, Console.Out));
 }
 
 // A run of some sections only replaces those sections of an existing BENCHMARKS.md and keeps the others.

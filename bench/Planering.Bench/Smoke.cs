@@ -30,6 +30,9 @@ public static class Smoke
         var slot = slots.FullYear();
         Say(string.Create(CultureInfo.InvariantCulture, $"slot-search on a booked year -> {slot?.Date:yyyy-MM-dd}"));
 
+        var replay = Sections.CalibrationSection.Replay(Planering.Domain.Calibration.ReplayScenario.FirstYear with { Months = 3 }, Planering.Domain.Workload.WorkloadOptions.Default);
+        Say(string.Create(CultureInfo.InvariantCulture, $"calibration replay of 3 months -> {replay.Held} dialogues held"));
+
         var forecast = CapacityForecaster.Run(NationalForecastScenario.Build(paths: 100, horizonMonths: 3));
         Say(string.Create(CultureInfo.InvariantCulture, $"forecast of {forecast.Offices.Count} offices, national demand month 0 = {forecast.National.Months[0].DemandHours.Mean:F0} h"));
 

@@ -23,7 +23,9 @@ public sealed class SmokeTests
         Assert.Equal(0, result.Scale.ActiveBefore);
         Assert.Contains(result.StateSizes, row => row.GrainType == "huvudman" && row.Count >= result.Scale.Count);
 
-        // DESIGN: no single state write grows with the whole country. The seeded 1,170 huvudmän and the registered ones
+        Assert.Contains("smoke: calibration replay of 3 months", log.ToString(), StringComparison.Ordinal);
+
+        // DESIGN: no single state write grows with the whole country. The seeded huvudmän and the registered ones
         // are assigned in their kommun shards; the planning grain itself stores only a count.
         var planning = Assert.Single(result.StateSizes, row => row.GrainType == "planning");
         Assert.True(planning.MaxBytes <= 64, $"the planning grain stores {planning.MaxBytes} B");

@@ -2,7 +2,7 @@ using Planering.Domain.Calendar;
 using Planering.Domain.Geography;
 using Planering.Domain.Planning;
 using Planering.Domain.Registry;
-using Planering.Domain.Workload;
+using Planering.Domain.Parameters;
 using Planering.Domain.World;
 
 namespace Planering.Bench.Planning;
@@ -13,7 +13,7 @@ public static class PlanningScenarios
     public const int Year = 2027;
 
     public static PlanningWorld World { get; } =
-        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden)));
+        new(PlanningParameters.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden));
 
     public static IReadOnlyList<PlanningHuvudman> SeededHuvudman { get; } = WorldSeed.Huvudman(SwedishGeography.Sweden)
         .Select(h => new PlanningHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Lanskod, h.Position, h.Pupils)).ToList();

@@ -80,11 +80,13 @@ public sealed class OfficeWorkingTimeTests
         Assert.Equal(Day(expected), Office.FirstWorkingDayOnOrAfter(Day(from)));
 
     [Fact]
-    public void The_year_2026_has_251_working_days_of_nine_hours()
+    public void The_year_2026_has_251_working_days_of_eight_hours_less_the_shortened_days()
     {
         // 261 weekdays; ten holidays fall on one: 1 and 6 Jan, 3 and 6 Apr, 1 and 14 May, 19 Jun, 24, 25 and 31 Dec.
+        // 08:00–17:00 less an hour's lunch is 8 h. Shortened: Mon 5 Jan −4, skärtorsdag Thu 2 Apr −2, valborgsmässoafton
+        // Thu 30 Apr −2, Fri 30 Oct (before alla helgons dag) −4, Wed 23 Dec −4: 16 h in all.
         Assert.Equal(251, Office.CountWorkingDays(Day("2026-01-01"), Day("2027-01-01")));
-        Assert.Equal(251 * 9.0, Office.WorkingHoursBetween(Day("2026-01-01"), Day("2027-01-01")));
+        Assert.Equal((251 * 8.0) - 16, Office.WorkingHoursBetween(Day("2026-01-01"), Day("2027-01-01")));
         Assert.Equal(0, Office.CountWorkingDays(Day("2026-01-10"), Day("2026-01-01")));
     }
 
@@ -102,7 +104,36 @@ public sealed class OfficeWorkingTimeTests
         var monday = shortWeek.WorkingHoursOn(Day("2026-03-30"));
         Assert.NotNull(monday);
         Assert.Equal((Utc("2026-03-30T05:30:00Z"), Utc("2026-03-30T14:00:00Z")), (monday.StartUtc, monday.EndUtc));
-        Assert.Equal(8.5, shortWeek.WorkingHoursBetween(Day("2026-03-30"), Day("2026-03-31")));
+        Assert.Equal(7.5, shortWeek.WorkingHoursBetween(Day("2026-03-30"), Day("2026-03-31"))); // 8.5 h less lunch
+    }
+
+    [Theory]
+    [InlineData("2027-01-05", "13:00", 4.0)] // trettondagsafton, a Tuesday: −4 h: 08–12, lunch no longer in the day
+    [InlineData("2027-03-25", "15:00", 6.0)] // skärtorsdag (Easter 28 March): −2 h
+    [InlineData("2027-04-30", "12:00", 4.0)] // valborgsmässoafton on a Friday: −4 h
+    [InlineData("2026-04-30", "15:00", 6.0)] // valborgsmässoafton on a Thursday: −2 h
+    [InlineData("2027-11-05", "12:00", 4.0)] // the Friday before alla helgons dag (Saturday 6 November): −4 h
+    [InlineData("2027-12-23", "12:00", 4.0)] // 23 December: half a day
+    [InlineData("2027-12-22", "17:00", 8.0)] // an ordinary day
+    public void Shortened_days_close_the_office_early(string date, string closes, double hours)
+    {
+        var day = Day(date);
+        var expectedEnd = hours == 4.0 ? new TimeOnly(12, 0) : TimeOnly.ParseExact(closes, "HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(expectedEnd, Office.DayEndOn(day));
+        Assert.Equal(hours, Office.WorkingHoursOf(day));
+        Assert.Equal(StockholmTime.ToUtc(day, expectedEnd), Office.WorkingHoursOn(day)!.EndUtc);
+    }
+
+    [Fact]
+    public void Shortened_days_can_be_changed_or_turned_off()
+    {
+        var off = new OfficeWorkingTime(hours: OfficeHours.Default with { ShortenedDays = [] });
+        var mild = new OfficeWorkingTime(hours: OfficeHours.Default with { ShortenedDays = [new ShortenedDayRule(ShortenedDayKind.DagForeJulafton, 1)] });
+
+        Assert.Equal(8.0, off.WorkingHoursOf(Day("2027-12-23")));
+        Assert.Equal(7.0, mild.WorkingHoursOf(Day("2027-12-23")));
+        Assert.Equal(new TimeOnly(16, 0), mild.DayEndOn(Day("2027-12-23")));
+        Assert.Equal(8.0, mild.WorkingHoursOf(Day("2027-01-05")));
     }
 
     [Fact]
@@ -127,7 +158,10 @@ public sealed class OfficeWorkingTimeTests
             DayEnd = new TimeOnly(8, 0),
         };
 
-        PlaneringAssert.Invalid(() => new OfficeWorkingTime(hours: bad), "working_days", "day_end");
+        PlaneringAssert.Invalid(() => new OfficeWorkingTime(hours: bad), "working_days", "day_end", "lunch_start");
+        PlaneringAssert.Invalid(
+            () => new OfficeWorkingTime(hours: OfficeHours.Default with { LunchMinutes = -5, ShortenedDays = [new ShortenedDayRule((ShortenedDayKind)42, -1)] }),
+            "lunch_minutes", "shortened_days[0].kind", "shortened_days[0].hours_shorter");
         PlaneringAssert.Invalid(() => new OfficeWorkingTime(hours: OfficeHours.Default with { WorkingDays = new[] { (DayOfWeek)9 }.ToFrozenSet() }), "working_days");
     }
 

@@ -191,21 +191,21 @@ public sealed class SlotSearchTests
     }
 
     [Fact]
-    public void The_weekly_cap_moves_a_seventh_dialogue_to_the_next_week()
+    public void The_weekly_cap_moves_one_dialogue_too_many_to_the_next_week()
     {
         var monday = new DateOnly(2027, 5, 10);
         var office = Solna with { Advisors = Advisors("solna", 6) };
         var query = Query(Huvudman("0180"), monday, office: office);
         var schedule = new OfficeSchedule([]);
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < WorkloadOptions.Default.MaxDialoguesPerWeek; i++)
         {
             schedule.Add(BookingOf(Search.FindEarliest(query, schedule).Slot!, $"d{i}"));
         }
 
-        var seventh = Search.FindEarliest(query, schedule);
+        var oneTooMany = Search.FindEarliest(query, schedule);
 
-        Assert.Equal(new DateOnly(2027, 5, 17), seventh.Slot!.Date);
-        Assert.True(Rejected(seventh, RejectionCode.WeeklyCap).Days >= 2);
+        Assert.Equal(new DateOnly(2027, 5, 17), oneTooMany.Slot!.Date);
+        Assert.True(Rejected(oneTooMany, RejectionCode.WeeklyCap).Days >= 1);
     }
 
     [Fact]

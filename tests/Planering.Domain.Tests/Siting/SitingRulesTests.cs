@@ -108,7 +108,7 @@ public sealed class SitingRulesTests
     [Fact]
     public void A_wave_opens_eligible_spread_sites_and_measures_them_together()
     {
-        var world = new PlanningWorld(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, SchoolHolidayCalendar.Create(Sweden)));
+        var world = new PlanningWorld(Planering.Domain.Parameters.PlanningParameters.Default, SchoolHolidayCalendar.Create(Sweden));
         var huvudman = WorldSeed.Huvudman(Sweden).Select(h => new PlanningHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Lanskod, h.Position, h.Pupils)).ToList();
         var offices = Sweden.Offices.Select(o => new PlanningOffice(o.OfficeId, o.Kommunkod, o.Position, WorldSeed.DefaultAdvisors(o.OfficeId, WorldSeed.DefaultAdvisorCount(o.OfficeId)))).ToList();
         var live = LoadBalancer.Solve(world.Problem(huvudman, offices, 2027, null)).OfficeByHuvudman;
@@ -127,9 +127,9 @@ public sealed class SitingRulesTests
         var both = offices.Concat(wave.Sites.Select(s => Sweden.Kommun(s.Kommunkod))
             .Select(k => new PlanningOffice($"site-{k.Kommunkod}", k.Kommunkod, k.Position, WorldSeed.DefaultAdvisors($"site-{k.Kommunkod}", 6)))).ToList();
         var liveProblem = world.Problem(huvudman, offices, 2027, live);
-        var liveTravel = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices).TravelKmPerYear;
+        var liveTravel = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices, 2027).TravelKmPerYear;
         var bothProblem = world.Problem(huvudman, both, 2027, live);
-        var bothTravel = world.Report(bothProblem, LoadBalancer.Solve(bothProblem), huvudman, both).TravelKmPerYear;
+        var bothTravel = world.Report(bothProblem, LoadBalancer.Solve(bothProblem), huvudman, both, 2027).TravelKmPerYear;
         Assert.Equal(liveTravel - bothTravel, wave.Combined.TravelKmSavedPerYear, 3);
         Assert.True(wave.Combined.TravelKmSavedPerYear > wave.Sites[0].TravelKmSavedPerYear);
         Assert.Equal(wave.Sites.Sum(s => s.SingleSiteTravelKmSavedPerYear), wave.SingleSiteTravelKmSavedSum, 6);

@@ -9,12 +9,15 @@ public sealed class DemandAndCycleTests
     private static readonly WorkloadModel Model = WorkloadModel.Default;
     private static readonly OfficeWorkingTime Office = OfficeWorkingTime.Default;
 
+    // Per dialogue: digital 16 h and on site 22.5 h (dialogue, preparation, travel), plus 2.75 h whatever the mode:
+    // the introduction's share (1.5 h × 2 advisors / 6 huvudmän = 0.5), the feedback meeting (1 h × 2 = 2) and the
+    // expected SPSM coordination (0.25 × 1 h): 18.75 h digital, 25.25 h on site.
     [Theory]
-    [InlineData(0.5, 24, 9.625)]     // (0.5 × 16 + 0.5 × 22.5) × 12 / 24
-    [InlineData(0.5, 36, 6.416667)]  // the defaults: 19.25 / 3
-    [InlineData(1.0, 36, 5.333333)]  // digital only: 16 / 3
-    [InlineData(0.0, 12, 22.5)]      // on site every year
-    [InlineData(0.25, 36, 6.958333)] // (4 + 16.875) / 3
+    [InlineData(0.5, 24, 11.0)]      // (0.5 × 18.75 + 0.5 × 25.25) × 12 / 24
+    [InlineData(0.5, 36, 7.333333)]  // the defaults: 22 / 3
+    [InlineData(1.0, 36, 6.25)]      // digital only: 18.75 / 3
+    [InlineData(0.0, 12, 25.25)]     // on site every year
+    [InlineData(0.25, 36, 7.875)]    // (4.6875 + 18.9375) / 3
     public void Demand_per_year_mixes_digital_and_on_site_cost_over_the_cycle(double digitalShare, int cycleMonths, double hours) =>
         Assert.Equal(hours, Model.DemandHoursPerYear(2000, 100, digitalShare, cycleMonths), 6);
 
@@ -23,8 +26,8 @@ public sealed class DemandAndCycleTests
     {
         var model = new WorkloadModel(WorkloadOptions.Default with { DigitalShare = 0.5, CycleMonths = 24 });
 
-        Assert.Equal(9.625, model.DemandHoursPerYear(2000, 100), 12);
-        Assert.Equal(19.25 / 3, Model.DemandHoursPerYear(2000, 100), 12);
+        Assert.Equal(11.0, model.DemandHoursPerYear(2000, 100), 12);
+        Assert.Equal(22.0 / 3, Model.DemandHoursPerYear(2000, 100), 12);
     }
 
     [Fact]
@@ -93,10 +96,10 @@ public sealed class DemandAndCycleTests
 
     [Theory]
     [InlineData(0, 0, true)]
-    [InlineData(1, 5, true)]
+    [InlineData(1, 6, true)]
     [InlineData(2, 2, false)] // two on the day already
-    [InlineData(1, 6, false)] // six in the week already
-    public void An_office_takes_at_most_two_dialogues_a_day_and_six_a_week(int onDay, int inWeek, bool allowed) =>
+    [InlineData(1, 7, false)] // seven in the week already
+    public void An_office_takes_at_most_two_dialogues_a_day_and_seven_a_week(int onDay, int inWeek, bool allowed) =>
         Assert.Equal(allowed, Model.AllowsAnotherDialogue(onDay, inWeek));
 
     [Fact]

@@ -52,7 +52,10 @@ public sealed class DialogueEffortTests
         Assert.Equal(6.25, effort.HoursAwayPerAdvisor, 12);
         Assert.Equal(6.0, effort.DialogueAdvisorHours);
         Assert.Equal(6.5, effort.TravelAdvisorHours, 12);
-        Assert.Equal(22.5, effort.AdvisorHoursTotal, 12); // 6 + 10 + 6.5
+        Assert.Equal(0.5, effort.StartMeetingAdvisorHours, 12); // 1.5 h × 2 advisors shared by 6 huvudmän
+        Assert.Equal(2.0, effort.FollowUpAdvisorHours, 12);     // 1 h × 2 advisors
+        Assert.Equal(10.5, effort.HoursBefore, 12);             // preparation and the introduction's share
+        Assert.Equal(25.0, effort.AdvisorHoursTotal, 12);       // 0.5 + 10 + 6 + 6.5 + 2
     }
 
     [Fact]
@@ -63,19 +66,41 @@ public sealed class DialogueEffortTests
         Assert.Equal(0.0, effort.TravelHoursOneWay);
         Assert.Equal(0.0, effort.TravelAdvisorHours);
         Assert.Equal(3.0, effort.HoursAwayPerAdvisor);
-        Assert.Equal(16.0, effort.AdvisorHoursTotal); // 6 + 10
+        Assert.Equal(18.5, effort.AdvisorHoursTotal); // 0.5 + 10 + 6 + 2
     }
 
     [Fact]
-    public void An_SPSM_participant_is_noted_but_costs_the_office_nothing()
+    public void SPSM_hours_are_SPSM_s_and_the_office_pays_only_the_coordination()
     {
         var without = Model.Estimate(2000, DialogueMode.OnSite, 100);
         var with = Model.Estimate(2000, DialogueMode.OnSite, 100, spsmParticipates: true);
 
         Assert.True(with.SpsmParticipates);
         Assert.False(without.SpsmParticipates);
-        Assert.Equal(without.AdvisorHoursTotal, with.AdvisorHoursTotal);
+        Assert.Equal(without.AdvisorHoursTotal + 1.0, with.AdvisorHoursTotal, 12);
         Assert.Equal(without.Advisors, with.Advisors);
+        Assert.Equal(0.0, without.SpsmHours);
+        Assert.Equal(4.0, with.SpsmHours, 12); // the 3 h dialogue and the 1 h feedback meeting
+    }
+
+    [Fact]
+    public void The_steps_fall_before_on_and_after_the_dialogue_and_add_up_to_the_total()
+    {
+        var effort = Model.Estimate(2000, DialogueMode.OnSite, 100, spsmParticipates: true);
+        var steps = effort.Steps(Model.Options);
+
+        Assert.Equal(["introduction", "preparation", "dialogue", "follow_up"], steps.Select(s => s.Name));
+        Assert.Equal([-10, -10, 0, 15], steps.Select(s => s.WorkingDaysFromDialogue));
+        Assert.Equal(effort.AdvisorHoursTotal, steps.Sum(s => s.AdvisorHours), 12);
+    }
+
+    [Fact]
+    public void Expected_hours_mix_the_modes_and_the_spsm_share()
+    {
+        var digital = Model.Estimate(2000, DialogueMode.Digital, 100).AdvisorHoursTotal;
+        var onSite = Model.Estimate(2000, DialogueMode.OnSite, 100).AdvisorHoursTotal;
+
+        Assert.Equal((0.5 * digital) + (0.5 * onSite) + (0.25 * 1.0), Model.ExpectedAdvisorHoursPerDialogue(2000, 100), 12);
     }
 
     [Fact]
@@ -87,7 +112,7 @@ public sealed class DialogueEffortTests
 
         Assert.Equal(1.0, effort.TravelHoursOneWay, 12);
         Assert.Equal(6.0, effort.TravelAdvisorHours, 12);   // 2 h round trip × 3
-        Assert.Equal(25.0, effort.AdvisorHoursTotal, 12);   // 9 + 10 + 6
+        Assert.Equal(27.5, effort.AdvisorHoursTotal, 12);   // 9 + 10 + 6, and the introduction's 0.5 and the feedback's 2
     }
 
     [Fact]

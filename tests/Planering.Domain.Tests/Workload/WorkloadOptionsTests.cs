@@ -14,7 +14,7 @@ public sealed class WorkloadOptionsTests
             (options.AdvisorsPerDialogue, options.SizeReferencePupils, options.DialogueBaseHours, options.DialogueHoursPerDoubling,
                 options.DialogueMaxHours, options.PreparationBaseHours, options.PreparationHoursPerDoubling, options.PreparationMaxHours));
         Assert.Equal(
-            (10, 1.3, 80.0, 36, 0.5, 2, 6),
+            (10, 1.3, 80.0, 36, 0.5, 2, 7),
             (options.PreparationLeadWorkingDays, options.RoadFactor, options.TravelSpeedKmPerHour, options.CycleMonths,
                 options.DigitalShare, options.MaxDialoguesPerDay, options.MaxDialoguesPerWeek));
         Assert.Same(options, WorkloadModel.Default.Options);

@@ -11,15 +11,16 @@ public static class PlanningViews
 
     public static void WritePlan(IAnsiConsole console, Plan plan)
     {
-        var table = Tables.Create(1, "office", "huvudmän", "demand h/yr", "capacity h/yr", "utilisation", "travel km/yr", "travel h/yr", "months to cover");
+        var table = Tables.Create(1, "office", "huvudmän", "demand h/yr", "capacity h/yr", "utilisation", "travel km/yr", "travel h/yr", "nights away/yr", "months to cover");
         foreach (var o in plan.Offices)
         {
             table.Row(o.OfficeId, Formats.Count(o.HuvudmanCount), Formats.Number(o.DemandHours), Formats.Number(o.CapacityHours), Formats.Percent(o.Utilisation),
-                Formats.Number(o.TravelKmPerYear), Formats.Number(o.TravelHoursPerYear), Formats.Number(o.MonthsToCover, 1));
+                Formats.Number(o.TravelKmPerYear), Formats.Number(o.TravelHoursPerYear), Formats.Number(o.NightsAwayPerYear), Formats.Number(o.MonthsToCover, 1));
         }
 
         table.Row("Sweden", Formats.Count(plan.Offices.Sum(o => o.HuvudmanCount)), Formats.Number(plan.DemandHours), Formats.Number(plan.CapacityHours),
-            Formats.Percent(plan.NationalUtilisation), Formats.Number(plan.TravelKmPerYear), Formats.Number(plan.TravelHoursPerYear), Formats.Number(plan.MonthsToCover, 1));
+            Formats.Percent(plan.NationalUtilisation), Formats.Number(plan.TravelKmPerYear), Formats.Number(plan.TravelHoursPerYear), Formats.Number(plan.NightsAwayPerYear),
+            Formats.Number(plan.MonthsToCover, 1));
         console.Write(table);
         console.Line(plan.Feasible
             ? $"Feasible: every office within its capacity. {Formats.Count(plan.Moved)} huvudmän moved in the last re-solve; computed {Formats.Instant(plan.ComputedAt)}."
@@ -51,7 +52,7 @@ public static class PlanningViews
             Change(result.Before?.TravelKmPerYear, result.After?.TravelKmPerYear, v => Formats.Number(v)),
             Change(result.Before?.MonthsToCover, result.After?.MonthsToCover, v => Formats.Number(v, 1)));
         console.Write(table);
-        console.Line($"Travel saved: {Formats.Number(result.TravelKmSavedPerYear)} km and {Formats.Number(result.TravelHoursSavedPerYear)} advisor hours a year.");
+        console.Line($"Travel saved: {Formats.Number(result.TravelKmSavedPerYear)} km, {Formats.Number(result.TravelHoursSavedPerYear)} advisor hours and {Formats.Number(result.NightsAwaySavedPerYear)} nights away a year.");
 
         console.Heading($"Huvudmän reassigned: {Formats.Count(result.Reassigned.Count)}");
         if (result.Reassigned.Count > 0)

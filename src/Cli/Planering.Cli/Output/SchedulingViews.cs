@@ -23,7 +23,10 @@ public static class SchedulingViews
             .Row("preparation", $"{Formats.Number(slot.PreparationHours, 1)} h, analysunderlag sent by {slot.PreparationDeadline}");
         if (slot.Mode == DialogueMode.OnSite)
         {
-            table.Row("travel", $"{Formats.Number(slot.TravelHoursOneWay, 1)} h each way");
+            table.Row("travel", $"{Formats.Number(slot.TravelHours, 1)} h there and back, {Formats.Number(slot.TravelKm, 0)} km by road"
+                + (slot.Ferry.Length > 0 ? $", ferry {slot.Ferry}" : ""));
+            table.Row("trip", $"away {slot.TravelOutDate} {slot.TravelOutLocalStart} – {slot.TravelBackDate} {slot.TravelBackLocalEnd}"
+                + (slot.NightsAway > 0 ? $", {slot.NightsAway} night{(slot.NightsAway == 1 ? "" : "s")} away" : ", no night away"));
         }
 
         console.Write(table);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Planering.Contracts.V1;
+using Planering.Gateway.Planning;
 using Planering.Grains.Forecasting;
 
 namespace Planering.Gateway.Forecasting;
@@ -56,6 +57,10 @@ internal static class ForecastMapping
             CapacityHours = m.CapacityHours.ToMessage(),
             Utilisation = m.Utilisation.ToMessage(),
             BacklogHours = m.BacklogHours.ToMessage(),
+            DemandDialogues = m.DemandDialogues,
+            DialogueCapacity = m.DialogueCapacity,
+            Binding = m.Binding.ToMessage(),
+            Status = m.Status.ToMessage(),
         }));
         return message;
     }

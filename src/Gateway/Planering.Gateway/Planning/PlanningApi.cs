@@ -54,6 +54,14 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         violations.Require(request.Advisors == 0 || request.Staff.Count == 0, "staff", "give either advisors or staff, not both");
         var opening = RequestShape.OptionalDate(violations, "opening_date", request.OpeningDate);
         var staff = RegistryApi.Advisors(violations, request.Staff, "staff");
+        violations.Require(request.AdvisorsPerOffice is >= 0 and <= MaxAdvisors, "advisors_per_office", $"must be between 0 and {MaxAdvisors} (0 keeps each office's staff)");
+        var assumed = request.Parameters?.ToDomain(violations, "parameters.");
+        if (assumed is not null && violations.Any)
+        {
+            // The version of a scenario's own set is not checked (it is ignored); the rest is named in full.
+            violations.AddRuleViolations(assumed with { Version = Domain.Parameters.PlanningParameters.FirstVersion }, "parameters.");
+        }
+
         violations.ThrowIfAny();
 
         var officeId = request.OfficeId;
@@ -65,7 +73,10 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
                 .ToList();
         }
 
-        var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening);
+        var scenario = assumed is null && request.AdvisorsPerOffice == 0
+            ? null
+            : new ScenarioParameters(assumed is null ? null : PlanningParametersDocument.From(assumed), request.AdvisorsPerOffice);
+        var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening, scenario);
         return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec, context.CancellationToken)).ToMessage();
     }
 
@@ -156,6 +167,27 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
 
     private static SiteRankKey Key(SiteEvaluationRecord s) =>
         new(s.Kommunkod, s.Judgement?.Preferred ?? false, s.TravelKmSavedPerYear, s.MonthsToCoverAfter);
+
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
+    public override async Task<PlanningParameters> GetPlanningParameters(GetPlanningParametersRequest request, ServerCallContext context) =>
+        (await Parameters.GetAsync()).Value.ToMessage();
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<PlanningParameters> SetPlanningParameters(PlanningParameters request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.Require(request.Version >= 1, "version", "is required: the version GetPlanningParameters answered");
+        var proposed = request.ToDomain(violations);
+        if (violations.Any)
+        {
+            violations.AddRuleViolations(proposed);
+        }
+
+        violations.ThrowIfAny();
+        return (await Parameters.SetAsync(PlanningParametersDocument.From(proposed))).Value.ToMessage();
+    }
+
+    private IPlanningParametersGrain Parameters => grains.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden);
 
     [Authorize(Policy = ApiRoles.PlanPolicy)]
     public override async Task<Plan> CommitScenario(CommitScenarioRequest request, ServerCallContext context)

@@ -22,6 +22,14 @@ internal static class PlanningMapping
             OverloadHours = p.OverloadHours,
             Moved = p.Moved,
             ComputedAt = Timestamp.FromDateTimeOffset(p.ComputedAt),
+            DialoguesPerYear = p.DialoguesPerYear,
+            DialogueCapacityPerYear = p.DialogueCapacityPerYear,
+            HoursUtilisation = p.HoursUtilisation,
+            DialogueUtilisation = p.DialogueUtilisation,
+            Binding = p.Binding.ToMessage(),
+            Status = p.Status.ToMessage(),
+            ParametersVersion = p.ParametersVersion,
+            NightsAwayPerYear = p.NightsAwayPerYear,
         };
         plan.Offices.AddRange(p.Offices.Select(o => new OfficePlan
         {
@@ -33,6 +41,13 @@ internal static class PlanningMapping
             TravelKmPerYear = o.TravelKmPerYear,
             TravelHoursPerYear = o.TravelHoursPerYear,
             MonthsToCover = o.MonthsToCover,
+            DialoguesPerYear = o.DialoguesPerYear,
+            DialogueCapacityPerYear = o.DialogueCapacityPerYear,
+            HoursUtilisation = o.HoursUtilisation,
+            DialogueUtilisation = o.DialogueUtilisation,
+            Binding = o.Binding.ToMessage(),
+            Status = o.Status.ToMessage(),
+            NightsAwayPerYear = o.NightsAwayPerYear,
         }));
         return plan;
     }
@@ -48,6 +63,7 @@ internal static class PlanningMapping
             TravelHoursSavedPerYear = r.TravelHoursSavedPerYear,
             ExpiresAt = Timestamp.FromDateTimeOffset(r.ExpiresAt),
             OfficeId = r.OfficeId,
+            NightsAwaySavedPerYear = r.NightsAwaySavedPerYear,
         };
         result.Reassigned.AddRange(r.Reassigned.Select(x => new Reassignment
         {
@@ -75,6 +91,9 @@ internal static class PlanningMapping
             MonthsToCoverAfter = s.MonthsToCoverAfter,
             HuvudmanReassigned = s.HuvudmanReassigned,
             NightsAwaySavedPerYear = s.NightsAwaySavedPerYear,
+            DialogueCapacityPerYear = s.DialogueCapacityPerYear,
+            UtilisationAfter = s.UtilisationAfter,
+            BindingAfter = s.BindingAfter.ToMessage(),
             Eligible = s.Judgement?.Eligible ?? true,
         };
         if (s.Judgement is { } j)

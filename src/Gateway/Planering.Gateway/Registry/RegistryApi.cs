@@ -72,7 +72,8 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         var opened = RequestShape.OptionalDate(violations, "opened", request.Opened);
         violations.ThrowIfAny();
 
-        var upsert = new OfficeUpsert(request.Name, request.Kommunkod, request.Position.ToRecord(), opened);
+        var upsert = new OfficeUpsert(request.Name, request.Kommunkod, request.Position.ToRecord(), opened,
+            request.HasMaxNightsAwayPerAdvisorMonth ? request.MaxNightsAwayPerAdvisorMonth : null);
         var office = await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).UpsertAsync(upsert);
         return office.ToMessage();
     }

@@ -55,6 +55,11 @@ internal static class RegistryMapping
             TotalFte = record.TotalFte,
             UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
         };
+        if (record.MaxNightsAwayPerAdvisorMonth is { } nights)
+        {
+            office.MaxNightsAwayPerAdvisorMonth = nights;
+        }
+
         office.Advisors.AddRange(record.Advisors.Select(a =>
         {
             var advisor = new Contracts.V1.Advisor { AdvisorId = a.AdvisorId, Name = a.Name, Fte = a.Fte };

@@ -36,6 +36,26 @@ internal static class SchedulingMapping
             SpsmParticipation = slot.SpsmParticipation,
         };
         message.AdvisorIds.AddRange(slot.AdvisorIds);
+        if (slot.Trip is { } trip)
+        {
+            message.NightsAway = trip.BackDate.DayNumber - trip.OutDate.DayNumber;
+            message.TravelHours = ((trip.OutToMinute - trip.OutFromMinute) + (trip.BackToMinute - trip.BackFromMinute)) / 60.0;
+            message.TravelKm = trip.RoadKm;
+            message.TravelOutDate = Date(trip.OutDate);
+            message.TravelOutLocalStart = Clock(trip.OutFromMinute);
+            message.TravelBackDate = Date(trip.BackDate);
+            message.TravelBackLocalEnd = Clock(trip.BackToMinute);
+            message.Ferry = trip.Ferry ?? string.Empty;
+        }
+        else if (slot.Mode == DomainMode.OnSite)
+        {
+            // Booked before trips were modelled: the same day, the same road each way.
+            message.TravelHours = 2 * slot.TravelMinutesOneWay / 60.0;
+            message.TravelOutDate = message.TravelBackDate = Date(slot.Date);
+            message.TravelOutLocalStart = Clock(slot.StartMinute - slot.TravelMinutesOneWay);
+            message.TravelBackLocalEnd = Clock(slot.EndMinute + slot.TravelMinutesOneWay);
+        }
+
         return message;
     }
 

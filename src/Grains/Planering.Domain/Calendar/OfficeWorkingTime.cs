@@ -3,8 +3,9 @@ using Planering.Domain.Errors;
 namespace Planering.Domain.Calendar;
 
 /// <summary>
-/// An office's working time in Europe/Stockholm: its weekdays and hours, minus the Swedish holidays. Working days and
-/// hours are defined in local time, so a day is 08:00–17:00 on the wall clock on both sides of a daylight saving change.
+/// An office's working time in Europe/Stockholm: its weekdays and hours, minus the Swedish holidays, ending early on the
+/// shortened days. Working days and hours are defined in local time, so a day is 08:00–17:00 on the wall clock on both
+/// sides of a daylight saving change; the lunch break is not working time.
 /// </summary>
 public sealed class OfficeWorkingTime
 {
@@ -18,7 +19,7 @@ public sealed class OfficeWorkingTime
         Hours.Validate();
     }
 
-    /// <summary>Monday–Friday 08:00–17:00, the Swedish holidays with påskafton closed.</summary>
+    /// <summary>Monday–Friday 08:00–17:00 with lunch, the state sector's shortened days, the Swedish holidays with påskafton closed.</summary>
     public static OfficeWorkingTime Default { get; } = new();
 
     public SwedishHolidays Holidays { get; }
@@ -39,10 +40,16 @@ public sealed class OfficeWorkingTime
         return new WorkingHours(
             date,
             Hours.DayStart,
-            Hours.DayEnd,
+            Hours.DayEndOn(date),
             StockholmTime.ToUtcLenient(date, Hours.DayStart),
-            StockholmTime.ToUtcLenient(date, Hours.DayEnd));
+            StockholmTime.ToUtcLenient(date, Hours.DayEndOn(date)));
     }
+
+    /// <summary>Local time the office closes on a date (earlier on a shortened day).</summary>
+    public TimeOnly DayEndOn(DateOnly date) => Hours.DayEndOn(date);
+
+    /// <summary>Working hours of one full-time person on the date: 0 on a non-working day, lunch out, shortened days applied.</summary>
+    public double WorkingHoursOf(DateOnly date) => IsWorkingDay(date) ? Hours.WorkingHoursOn(date) : 0;
 
     /// <summary>True when [start, start + duration) lies within one working day's hours.</summary>
     public bool IsWithinWorkingHours(DateTimeOffset start, TimeSpan duration) =>
@@ -93,6 +100,14 @@ public sealed class OfficeWorkingTime
     }
 
     /// <summary>The working hours in [from, toExclusive), per person: the capacity one full-time advisor has.</summary>
-    public double WorkingHoursBetween(DateOnly from, DateOnly toExclusive) =>
-        CountWorkingDays(from, toExclusive) * Hours.DayLength.TotalHours;
+    public double WorkingHoursBetween(DateOnly from, DateOnly toExclusive)
+    {
+        var total = 0.0;
+        for (var day = from; day < toExclusive; day = day.AddDays(1))
+        {
+            total += WorkingHoursOf(day);
+        }
+
+        return total;
+    }
 }

@@ -69,7 +69,7 @@ public static class CapacityForecaster
             var bands = Summarise(horizon, paths, parallel, samples.Demand, samples.Capacity, samples.Utilisation, samples.Backlog);
             officeMeans[o] = bands;
             var method = plan.Trend is null ? ForecastMethod.MonteCarlo : ForecastMethod.MonteCarloWithRegression;
-            offices[o] = new OfficeForecast(plan.OfficeId, method, Months(input, bands), (double)covered / paths, plan.Trend);
+            offices[o] = new OfficeForecast(plan.OfficeId, method, Months(input, bands, [input.Offices[o]]), (double)covered / paths, plan.Trend);
         }
 
         var nationalUtilisation = new float[horizon * paths];
@@ -107,7 +107,7 @@ public static class CapacityForecaster
             horizon,
             parameters,
             Array.AsReadOnly(offices),
-            new OfficeForecast(CapacityForecast.NationalId, nationalMethod, Months(input, national), nationalCoverage, null));
+            new OfficeForecast(CapacityForecast.NationalId, nationalMethod, Months(input, national, input.Offices), nationalCoverage, null));
     }
 
     private static void AddInto(float[] total, float[] part, ParallelOptions parallel)
@@ -147,20 +147,38 @@ public static class CapacityForecaster
         return bands;
     }
 
-    private static ReadOnlyCollection<MonthForecast> Months(ForecastInput input, ForecastBand[][] bands)
+    /// <param name="offices">The offices the months add up (one, or all for the nation): their dialogue figures are summed.</param>
+    private static ReadOnlyCollection<MonthForecast> Months(ForecastInput input, ForecastBand[][] bands, IReadOnlyList<OfficeForecastInput> offices)
     {
         var months = new MonthForecast[input.HorizonMonths];
         for (var t = 0; t < months.Length; t++)
         {
             var index = input.StartYear * 12 + input.StartMonth - 1 + t;
+            var due = offices.Sum(o => o.DueDialogues is { } d && t < d.Count ? d[t] : 0);
+            var slots = offices.Sum(o => o.DialogueCapacity is { } c && t < c.Count ? c[t] : 0);
+            var hours = offices.Sum(o => (o.HoursCapacity ?? o.CapacityHours) is { } h && t < h.Count ? h[t] : 0);
+            var demand = bands[(int)Figure.Demand][t];
+            var backlog = bands[(int)Figure.Backlog][t];
+            var (_, binding, status) = Planning.OfficePlanLine.Judge(demand.Mean + backlog.P50, hours, due, offices.Any(o => o.DialogueCapacity is not null) ? slots : double.MaxValue);
+            if (status == Planning.LoadStatus.Ok && backlog.P50 > 0)
+            {
+                status = Planning.LoadStatus.Overloaded;
+            }
+
             months[t] = new MonthForecast(
                 index / 12,
                 index % 12 + 1,
                 t,
-                bands[(int)Figure.Demand][t],
+                demand,
                 bands[(int)Figure.Capacity][t],
                 bands[(int)Figure.Utilisation][t],
-                bands[(int)Figure.Backlog][t]);
+                backlog)
+            {
+                DemandDialogues = due,
+                DialogueCapacity = slots,
+                Binding = binding,
+                Status = status,
+            };
         }
 
         return Array.AsReadOnly(months);

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Planering.Domain.Calendar;
 using Planering.Domain.Geography;
+using Planering.Domain.Parameters;
 using Planering.Domain.Registry;
 using Planering.Domain.Workload;
 
@@ -25,11 +27,32 @@ public sealed record ForecastHuvudman(string Id, string OfficeId, GeoPosition Po
 /// <item>never held: spread evenly over the first cycle by a stable hash of its id — the first round reaches every
 /// huvudman once within a cycle, not all of them in the first month.</item>
 /// </list>
-/// Hours per dialogue are the expected advisor hours under the model's digital/on-site mix, with travel from the
-/// assigned office.
+/// Hours per dialogue are the expected advisor hours of every step under the model's digital/on-site mix, with travel
+/// from the assigned office (as the plan counts them). Capacity per month is the tighter of the hours and the dialogue
+/// slots (daily and weekly limits, bookable days, free pairs) times the office's mean hours per dialogue; the dialogue
+/// figures themselves go along for the months' "which binds".
 /// </remarks>
 public static class ForecastInputBuilder
 {
+    /// <summary>The input under one set of planning parameters: each office with its own limits and hours, each huvudman with its own cycle.</summary>
+    public static ForecastInput Build(
+        int startYear,
+        int startMonth,
+        long seed,
+        int horizonMonths,
+        int paths,
+        ForecastParameters parameters,
+        IReadOnlyList<ForecastOffice> offices,
+        IReadOnlyList<ForecastHuvudman> huvudman,
+        PlanningParameters planning,
+        SchoolHolidayCalendar schoolHolidays)
+    {
+        var workloads = offices.ToDictionary(o => o.OfficeId, o => planning.WorkloadFor(o.OfficeId), StringComparer.Ordinal);
+        return Build(startYear, startMonth, seed, horizonMonths, paths, parameters, offices, huvudman,
+            officeId => workloads[officeId], planning.CycleMonthsFor, officeId => planning.CapacityFor(officeId, schoolHolidays));
+    }
+
+    /// <summary>The input with one workload and capacity model for every office and huvudman.</summary>
     public static ForecastInput Build(
         int startYear,
         int startMonth,
@@ -40,27 +63,69 @@ public static class ForecastInputBuilder
         IReadOnlyList<ForecastOffice> offices,
         IReadOnlyList<ForecastHuvudman> huvudman,
         WorkloadModel workload,
-        CapacityModel capacity)
+        CapacityModel capacity) =>
+        Build(startYear, startMonth, seed, horizonMonths, paths, parameters, offices, huvudman, _ => workload, _ => workload.Options.CycleMonths, _ => capacity);
+
+    private static ForecastInput Build(
+        int startYear,
+        int startMonth,
+        long seed,
+        int horizonMonths,
+        int paths,
+        ForecastParameters parameters,
+        IReadOnlyList<ForecastOffice> offices,
+        IReadOnlyList<ForecastHuvudman> huvudman,
+        Func<string, WorkloadModel> workloadOf,
+        Func<string, int> cycleOf,
+        Func<string, CapacityModel> capacityOf)
     {
         var start = new DateOnly(startYear, startMonth, 1);
-        var cycle = workload.Options.CycleMonths;
         var byOffice = huvudman.GroupBy(h => h.OfficeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var inputs = offices.OrderBy(o => o.OfficeId, StringComparer.Ordinal).Select(office =>
         {
+            var workload = workloadOf(office.OfficeId);
             var demands = byOffice.GetValueOrDefault(office.OfficeId, [])
                 .OrderBy(h => h.Id, StringComparer.Ordinal)
-                .Select(h => Demand(h, office, start, cycle, workload))
+                .Select(h => Demand(h, office, start, cycleOf(h.Id), workload))
                 .ToList();
+            var capacity = capacityOf(office.OfficeId);
+            var hours = capacity.MonthlyHours(office.Advisors, office.Kommunkod, startYear, startMonth, horizonMonths);
+            var slots = capacity.MonthlyDialogues(office.Advisors, office.Kommunkod, startYear, startMonth, horizonMonths);
+            var meanHours = demands.Count == 0 ? 0 : demands.Average(d => d.HoursPerDialogue);
+            var bound = hours.Select((h, t) => meanHours > 0 ? Math.Min(h, slots[t] * meanHours) : h).ToList();
             return new OfficeForecastInput(
                 office.OfficeId,
-                capacity.MonthlyHours(office.Advisors, office.Kommunkod, startYear, startMonth, horizonMonths),
+                bound,
                 office.Advisors.Count,
                 office.Advisors.Sum(a => a.Fte),
                 demands,
-                office.HeldPerMonth.Count > 0 ? office.HeldPerMonth : null);
+                office.HeldPerMonth.Count > 0 ? office.HeldPerMonth : null)
+            {
+                HoursCapacity = hours,
+                DialogueCapacity = slots,
+                DueDialogues = DueDialogues(demands, horizonMonths),
+            };
         }).ToList();
 
         return new ForecastInput(startYear, startMonth, seed, inputs) { HorizonMonths = horizonMonths, Paths = paths, Parameters = parameters };
+    }
+
+    /// <summary>Dialogues that become demand per month, nominally (no cancellations), as the forecast's queue counts them.</summary>
+    private static double[] DueDialogues(IReadOnlyList<HuvudmanDemand> demands, int horizon)
+    {
+        var due = new double[horizon];
+        foreach (var d in demands)
+        {
+            for (var month = d.BookedMonth ?? Math.Max(d.NextDueMonth, 0); month < horizon; month += d.CycleMonths)
+            {
+                if (month >= 0)
+                {
+                    due[month]++;
+                }
+            }
+        }
+
+        return due;
     }
 
     /// <summary>Month index of a date relative to the forecast's first month.</summary>
@@ -76,7 +141,7 @@ public static class ForecastInputBuilder
         }
 
         var due = h.LastDialogue is { } last
-            ? MonthIndex(start, workload.NextDueDate(last))
+            ? MonthIndex(start, workload.NextDueDate(last, cycle))
             : (int)(BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(h.Id))) % (uint)cycle);
         return new HuvudmanDemand(hours, cycle, due);
     }

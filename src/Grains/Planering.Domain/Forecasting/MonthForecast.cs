@@ -13,4 +13,17 @@ public sealed record MonthForecast(
     ForecastBand DemandHours,
     ForecastBand CapacityHours,
     ForecastBand Utilisation,
-    ForecastBand BacklogHours);
+    ForecastBand BacklogHours)
+{
+    /// <summary>Dialogues that become demand in the month, nominally (before cancellations).</summary>
+    public double DemandDialogues { get; init; }
+
+    /// <summary>Dialogues the slot limits allow in the month.</summary>
+    public double DialogueCapacity { get; init; }
+
+    /// <summary>Which of hours and dialogues binds the month.</summary>
+    public Planning.BindingLimit Binding { get; init; }
+
+    /// <summary>Within capacity, overloaded, or demand with no capacity at all (where a utilisation of 0 would mislead).</summary>
+    public Planning.LoadStatus Status { get; init; }
+}

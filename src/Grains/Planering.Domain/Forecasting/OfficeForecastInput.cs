@@ -16,4 +16,14 @@ public sealed record OfficeForecastInput(
     int Advisors,
     double TotalFte,
     IReadOnlyList<HuvudmanDemand> Huvudman,
-    IReadOnlyList<int>? History = null);
+    IReadOnlyList<int>? History = null)
+{
+    /// <summary>Advisor hours per month before the slot limits bound them (null: the same as <see cref="CapacityHours"/>).</summary>
+    public IReadOnlyList<double>? HoursCapacity { get; init; }
+
+    /// <summary>Dialogues the office can hold per month under the slot limits (null: not known).</summary>
+    public IReadOnlyList<int>? DialogueCapacity { get; init; }
+
+    /// <summary>Dialogues that become demand per month, nominally (null: not known).</summary>
+    public IReadOnlyList<double>? DueDialogues { get; init; }
+}

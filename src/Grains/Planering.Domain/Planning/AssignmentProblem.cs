@@ -49,8 +49,9 @@ public sealed record AssignmentProblem
         Offices = offices;
         Parameters = parameters;
         Previous = previous;
-        TotalDemandHours = huvudman.Sum(h => h.DemandHours);
-        TotalCapacityHours = offices.Sum(o => o.CapacityHours);
+        // Summed in id order, so the same huvudmän and offices give the same bits (and targets) in any input order.
+        TotalDemandHours = huvudman.OrderBy(h => h.HuvudmanId, StringComparer.Ordinal).Sum(h => h.DemandHours);
+        TotalCapacityHours = offices.OrderBy(o => o.OfficeId, StringComparer.Ordinal).Sum(o => o.CapacityHours);
         NationalUtilisation = TotalDemandHours / TotalCapacityHours;
     }
 

@@ -1,4 +1,6 @@
+using Planering.Domain.Calendar;
 using Planering.Domain.Geography;
+using Planering.Domain.Parameters;
 using Planering.Domain.Registry;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
@@ -12,60 +14,124 @@ public sealed record PlanningOffice(string OfficeId, string Kommunkod, GeoPositi
 public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, string Lanskod, GeoPosition Position, int Pupils);
 
 /// <summary>
-/// Turns the registry into the assignment problem with the one workload and capacity model, and measures an
-/// assignment the way planners ask about it.
+/// Turns the registry into the assignment problem with the one set of planning parameters, and measures an assignment
+/// the way planners ask about it.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Demand d_i: the huvudman's yearly advisor hours for dialogue and preparation (its size, one dialogue per
-/// cycle). Travel is not in d_i: it depends on the office and is the objective's travel term instead.</item>
+/// <item>Demand d_i: the huvudman's yearly advisor hours for every step of its dialogue (introduction share, preparation,
+/// dialogue, feedback meeting, SPSM coordination, and travel), one dialogue per its cycle. For the solver the travel is
+/// counted from the nearest office (d_i cannot depend on the office); the plan's figures count it from the assigned
+/// office, exactly as the forecast does.</item>
 /// <item>Travel weight w_i: road kilometres driven per year per road kilometre of distance = on-site dialogues per year
 /// (the on-site share of one per cycle) × advisors per dialogue × 2 (there and back).</item>
-/// <item>Capacity C_j: the capacity model's dialogue hours of the office's advisors over the planning year. An office
-/// without advisors has no capacity and takes no huvudmän.</item>
-/// <item>Months to cover: an office's hours for one round of dialogues with all its huvudmän (travel included) over its
-/// monthly capacity; nationally, the slowest office.</item>
+/// <item>Capacity: hours (the capacity model's dialogue hours over the planning year) and dialogues (the slots the
+/// daily and weekly limits, bookable days and free advisor pairs allow). The solver gets the tighter of the two in
+/// hours: C_j = min(hours, dialogues × the mean hours of a dialogue). An office without capacity takes no huvudmän.</item>
+/// <item>Utilisation: the higher of hours (demand ÷ capacity hours) and dialogues (dialogues due ÷ dialogue
+/// capacity); the plan names which binds.</item>
+/// <item>Travel km, hours and nights away per year: each huvudman's trip from its office as the slot search books it
+/// (<see cref="WorkloadModel.Trip"/>: by road or ferry, a night away when the round trip does not fit the working day),
+/// for every advisor, times its on-site dialogues per year; the hours per dialogue count the same trip.</item>
+/// <item>Months to cover: an office's hours (or dialogues, whichever is slower) for one round of dialogues with all its
+/// huvudmän over its monthly capacity; nationally, the slowest office.</item>
 /// </list>
 /// </remarks>
-public sealed class PlanningWorld(WorkloadModel workload, CapacityModel capacity, AssignmentParameters? parameters = null)
+public sealed class PlanningWorld
 {
-    public AssignmentParameters Parameters { get; } = parameters ?? AssignmentParameters.Default;
+    private readonly PlanningParameters _parameters;
+    private readonly SchoolHolidayCalendar _school;
+    private readonly WorkloadModel _workload;
 
-    /// <summary>Road km per year per road km of distance to a huvudman (see the remarks).</summary>
-    public double TravelWeight =>
-        (1 - workload.Options.DigitalShare) * 12.0 / workload.Options.CycleMonths * workload.Options.AdvisorsPerDialogue * 2;
+    // A ranking asks for the same offices' capacity once per candidate site: it is worked out day by day, so it is kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string OfficeId, string Kommunkod, IReadOnlyList<Advisor> Advisors, int Year), (double Hours, int Dialogues)> _capacity = new();
+
+    public PlanningWorld(PlanningParameters parameters, SchoolHolidayCalendar schoolHolidays, AssignmentParameters? assignment = null)
+    {
+        parameters.Validate();
+        _parameters = parameters;
+        _school = schoolHolidays;
+        _workload = new WorkloadModel(parameters.Workload);
+        Parameters = (assignment ?? AssignmentParameters.Default) with { RoadFactor = parameters.Workload.RoadFactor };
+    }
+
+    public AssignmentParameters Parameters { get; }
+
+    public PlanningParameters Planning => _parameters;
+
+    /// <summary>Road km per year per road km of distance to a huvudman on the set's cycle (see the remarks).</summary>
+    public double TravelWeight => TravelWeightFor(_parameters.Workload.CycleMonths);
+
+    private double TravelWeightFor(int cycleMonths) =>
+        (1 - _workload.Options.DigitalShare) * 12.0 / cycleMonths * _workload.Options.AdvisorsPerDialogue * 2;
 
     public AssignmentProblem Problem(
         IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year, IReadOnlyDictionary<string, string>? previous)
     {
-        var demands = huvudman.Select(h => new HuvudmanDemand(h.Id, h.Position, workload.DemandHoursPerYear(h.Pupils, 0), TravelWeight));
-        var capacities = offices
-            .Select(o => new OfficeCapacity(o.OfficeId, o.Position, capacity.Hours(o.Advisors, o.Kommunkod, new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1))))
-            .Where(o => o.CapacityHours > 0);
-        return AssignmentProblem.Create(demands, capacities, Parameters, previous);
+        var capacities = Capacities(offices, year);
+        var open = capacities.Where(c => c.Hours > 0 && c.Dialogues > 0).ToList();
+        var demands = huvudman.Select(h =>
+        {
+            var cycle = _parameters.CycleMonthsFor(h.Id);
+            var nearestKm = open.Count == 0 ? 0 : open.Min(o => h.Position.DistanceKmTo(o.Office.Position));
+            return new HuvudmanDemand(h.Id, h.Position, _workload.DemandHoursPerYear(h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), cycleMonths: cycle), TravelWeightFor(cycle));
+        }).ToList();
+
+        var dialoguesPerYear = huvudman.Sum(h => 12.0 / _parameters.CycleMonthsFor(h.Id));
+        var meanHours = dialoguesPerYear > 0 ? demands.Sum(d => d.DemandHours) / dialoguesPerYear : 0;
+        var solverCapacities = open.Select(c => new OfficeCapacity(c.Office.OfficeId, c.Office.Position,
+            meanHours > 0 ? Math.Min(c.Hours, c.Dialogues * meanHours) : c.Hours));
+        return AssignmentProblem.Create(demands, solverCapacities, Parameters, previous);
     }
 
     /// <summary>The plan's figures for an assignment of the problem's huvudmän.</summary>
-    public PlanReport Report(AssignmentProblem problem, AssignmentSolution solution, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices)
+    public PlanReport Report(AssignmentProblem problem, AssignmentSolution solution, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year)
     {
         var byId = huvudman.ToDictionary(h => h.Id, StringComparer.Ordinal);
-        var officeById = offices.ToDictionary(o => o.OfficeId, StringComparer.Ordinal);
-        var speed = workload.Options.TravelSpeedKmPerHour;
+        var capacities = Capacities(offices, year).ToDictionary(c => c.Office.OfficeId, StringComparer.Ordinal);
         var lines = solution.Offices.Select(load =>
         {
             var mine = solution.Assignments.Where(a => a.OfficeId == load.OfficeId).ToList();
-            var km = mine.Sum(a => a.RoadKm * TravelWeight);
-            var office = officeById[load.OfficeId].Position;
-            var roundHours = mine.Sum(a => workload.ExpectedAdvisorHoursPerDialogue(byId[a.HuvudmanId].Pupils, byId[a.HuvudmanId].Position.DistanceKmTo(office)));
-            return new OfficePlanLine(load.OfficeId, load.HuvudmanCount, load.LoadHours, load.CapacityHours, load.Utilisation,
-                km, km / speed, roundHours / (load.CapacityHours / 12));
+            var capacity = capacities[load.OfficeId];
+            var office = capacity.Office.Position;
+            var (km, hours, nights, demandHours, roundHours, dialogues) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+            foreach (var a in mine)
+            {
+                // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
+                var h = byId[a.HuvudmanId];
+                var perYear = 12.0 / _parameters.CycleMonthsFor(h.Id);
+                var trip = _workload.Trip(office, h.Position, h.Kommunkod, h.Pupils, _parameters.HoursFor(load.OfficeId));
+                var travel = _workload.ExpectedTravelPerDialogue(trip);
+                var perDialogue = _workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip);
+                km += travel.AdvisorRoadKm * perYear;
+                hours += travel.AdvisorTravelHours * perYear;
+                nights += travel.AdvisorNights * perYear;
+                roundHours += perDialogue;
+                demandHours += perDialogue * perYear;
+                dialogues += perYear;
+            }
+
+            return OfficePlanLine.Measure(load.OfficeId, load.HuvudmanCount, demandHours, capacity.Hours, km, hours,
+                roundHours, dialogues, capacity.Dialogues) with { NightsAwayPerYear = nights };
         }).ToList();
 
         var demand = lines.Sum(l => l.DemandHours);
         var capacityHours = lines.Sum(l => l.CapacityHours);
-        return new PlanReport(lines, demand, capacityHours, capacityHours > 0 ? demand / capacityHours : 0,
+        var dialoguesDue = lines.Sum(l => l.DialoguesPerYear);
+        var dialogueCapacity = lines.Sum(l => l.DialogueCapacityPerYear);
+        var (utilisation, binding, status) = OfficePlanLine.Judge(demand, capacityHours, dialoguesDue, dialogueCapacity);
+        return new PlanReport(lines, demand, capacityHours, utilisation,
             lines.Sum(l => l.TravelKmPerYear), lines.Sum(l => l.TravelHoursPerYear), lines.Count == 0 ? 0 : lines.Max(l => l.MonthsToCover),
-            solution.IsFeasible, solution.Cost.OverloadHours, solution.MovedCount);
+            solution.IsFeasible, solution.Cost.OverloadHours, solution.MovedCount)
+        {
+            DialoguesPerYear = dialoguesDue,
+            DialogueCapacityPerYear = dialogueCapacity,
+            HoursUtilisation = capacityHours > 0 ? demand / capacityHours : 0,
+            DialogueUtilisation = dialogueCapacity > 0 ? dialoguesDue / dialogueCapacity : 0,
+            Binding = binding,
+            Status = status,
+            NightsAwayPerYear = lines.Sum(l => l.NightsAwayPerYear),
+        };
     }
 
     /// <summary>What changes between two plans: who moves, and the travel per län.</summary>
@@ -83,9 +149,24 @@ public sealed class PlanningWorld(WorkloadModel workload, CapacityModel capacity
         {
             var ids = huvudman.Where(h => h.Lanskod == l.Lanskod).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
             return new LanEffect(l.Lanskod, l.Name, moved.Count(m => ids.Contains(m.HuvudmanId)),
-                before.Assignments.Where(a => ids.Contains(a.HuvudmanId)).Sum(a => a.RoadKm * TravelWeight),
-                after.Assignments.Where(a => ids.Contains(a.HuvudmanId)).Sum(a => a.RoadKm * TravelWeight));
+                before.Assignments.Where(a => ids.Contains(a.HuvudmanId)).Sum(a => a.RoadKm * TravelWeightFor(_parameters.CycleMonthsFor(a.HuvudmanId))),
+                after.Assignments.Where(a => ids.Contains(a.HuvudmanId)).Sum(a => a.RoadKm * TravelWeightFor(_parameters.CycleMonthsFor(a.HuvudmanId))));
         }).Where(e => e.TravelKmPerYearBefore > 0 || e.TravelKmPerYearAfter > 0).ToList();
         return new ScenarioComparison(moved, lanEffects);
+    }
+
+    private List<(PlanningOffice Office, double Hours, int Dialogues)> Capacities(IReadOnlyList<PlanningOffice> offices, int year)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year + 1, 1, 1);
+        return offices.Select(o =>
+        {
+            var (hours, dialogues) = _capacity.GetOrAdd((o.OfficeId, o.Kommunkod, o.Advisors, year), _ =>
+            {
+                var model = _parameters.CapacityFor(o.OfficeId, _school);
+                return (model.Hours(o.Advisors, o.Kommunkod, from, to), model.Dialogues(o.Advisors, o.Kommunkod, from, to));
+            });
+            return (o, hours, dialogues);
+        }).ToList();
     }
 }

@@ -9,6 +9,8 @@ namespace Planering.Domain.Scheduling;
 /// <param name="StartMinute">Start of the dialogue in minutes after local midnight.</param>
 /// <param name="EndMinute">End of the dialogue in minutes after local midnight.</param>
 /// <param name="TravelMinutesOneWay">Travel before and after an on-site dialogue; the advisors are busy for it too.</param>
+/// <param name="Trip">The travel of an on-site dialogue booked since trips were modelled; null for a digital dialogue and
+/// for on-site bookings stored before, which travel <paramref name="TravelMinutesOneWay"/> each way on the day.</param>
 public sealed record Booking(
     string DialogueId,
     string RequestId,
@@ -26,13 +28,24 @@ public sealed record Booking(
     bool SpsmParticipation,
     DateTimeOffset BookedAt,
     DateTimeOffset? CancelledAt = null,
-    string? CancelReason = null)
+    string? CancelReason = null,
+    Trip? Trip = null)
 {
     public bool IsActive => CancelledAt is null;
 
-    /// <summary>The advisors are away from the office from here (travel out included).</summary>
-    public int BusyFromMinute => StartMinute - TravelMinutesOneWay;
+    /// <summary>The advisors are away from the office from here on the dialogue's date (travel out included).</summary>
+    public int BusyFromMinute => Trip is { } trip ? trip.AwayOn(Date)!.Value.From : StartMinute - TravelMinutesOneWay;
 
     /// <summary>…until here (travel back included).</summary>
-    public int BusyToMinute => EndMinute + TravelMinutesOneWay;
+    public int BusyToMinute => Trip is { } trip ? trip.AwayOn(Date)!.Value.To : EndMinute + TravelMinutesOneWay;
+
+    /// <summary>Nights away for each advisor.</summary>
+    public int NightsAway => Trip?.Nights ?? 0;
+
+    /// <summary>The days this booking takes the advisors: the dialogue's date, and a trip's travel days.</summary>
+    public IEnumerable<DateOnly> BusyDays => Trip is { } trip ? trip.Days : [Date];
+
+    /// <summary>When the advisors are away on <paramref name="day"/> for this booking, or null when they are not.</summary>
+    public MinuteInterval? BusyOn(DateOnly day) =>
+        Trip is { } trip ? trip.AwayOn(day) : day == Date ? new MinuteInterval(BusyFromMinute, BusyToMinute) : null;
 }

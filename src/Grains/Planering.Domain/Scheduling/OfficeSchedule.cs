@@ -14,6 +14,7 @@ public sealed class OfficeSchedule
     private readonly Dictionary<DateOnly, int> _perDay = [];
     private readonly Dictionary<(int Year, int Week), int> _perWeek = [];
     private readonly SortedDictionary<DateOnly, List<Booking>> _byDate = [];
+    private readonly Dictionary<(string Advisor, int Year, int Month), int> _nights = [];
 
     public OfficeSchedule(IEnumerable<Booking> bookings)
     {
@@ -39,13 +40,16 @@ public sealed class OfficeSchedule
     /// <summary>Active dialogues in the ISO week of a date.</summary>
     public int CountInWeekOf(DateOnly date) => _perWeek.GetValueOrDefault((IsoWeeks.WeekYearOf(date), IsoWeeks.WeekOf(date)));
 
-    /// <summary>The active bookings an advisor has on a date.</summary>
+    /// <summary>Nights an advisor is away on active trips in a calendar month (each night counted in the month of its evening).</summary>
+    public int NightsAway(string advisorId, int year, int month) => _nights.GetValueOrDefault((advisorId, year, month));
+
+    /// <summary>The active bookings that take an advisor on a date: dialogues on it and trips travelling on it.</summary>
     public IReadOnlyList<Booking> BookingsOf(string advisorId, DateOnly date) =>
         _byAdvisorDay.TryGetValue((advisorId, date), out var list) ? list : [];
 
-    /// <summary>The times an advisor is away on a dialogue (travel included) on a date.</summary>
+    /// <summary>The times an advisor is away on a dialogue or its trip on a date.</summary>
     public IEnumerable<MinuteInterval> BusyIntervals(string advisorId, DateOnly date) =>
-        BookingsOf(advisorId, date).Select(b => new MinuteInterval(b.BusyFromMinute, b.BusyToMinute));
+        BookingsOf(advisorId, date).Select(b => b.BusyOn(date)!.Value);
 
     /// <summary>Bookings (active and cancelled) with dates in [from, to], by date then start.</summary>
     public IEnumerable<Booking> Between(DateOnly from, DateOnly to) =>
@@ -103,13 +107,22 @@ public sealed class OfficeSchedule
     {
         foreach (var advisor in booking.AdvisorIds)
         {
-            var key = (advisor, booking.Date);
-            if (!_byAdvisorDay.TryGetValue(key, out var list))
+            foreach (var day in booking.BusyDays)
             {
-                _byAdvisorDay[key] = list = [];
+                var key = (advisor, day);
+                if (!_byAdvisorDay.TryGetValue(key, out var list))
+                {
+                    _byAdvisorDay[key] = list = [];
+                }
+
+                Change(list, booking, delta);
             }
 
-            Change(list, booking, delta);
+            foreach (var night in booking.Trip?.NightDates ?? [])
+            {
+                var month = (advisor, night.Year, night.Month);
+                _nights[month] = _nights.GetValueOrDefault(month) + delta;
+            }
         }
 
         if (!_byDate.TryGetValue(booking.Date, out var onDate))

@@ -41,4 +41,10 @@ public enum RejectionCode
 
     /// <summary>A chosen start (with travel) does not lie within the office's working hours; only a booking can ask for one.</summary>
     OutsideOfficeHours = 13,
+
+    /// <summary>The trip needs the working day before or after for travel, and it is not one for both advisors.</summary>
+    TravelDay = 14,
+
+    /// <summary>The trip's nights away would take an advisor over the office's limit for the month.</summary>
+    NightsLimit = 15,
 }

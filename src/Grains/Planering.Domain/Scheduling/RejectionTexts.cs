@@ -18,6 +18,8 @@ public static class RejectionTexts
         RejectionCode.AdvisorsBusy => "ADVISORS_BUSY",
         RejectionCode.Preparation => "PREPARATION",
         RejectionCode.OutsideOfficeHours => "OUTSIDE_OFFICE_HOURS",
+        RejectionCode.TravelDay => "TRAVEL_DAY",
+        RejectionCode.NightsLimit => "NIGHTS_LIMIT",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -36,6 +38,8 @@ public static class RejectionTexts
         RejectionCode.AdvisorsBusy => "Inga två rådgivare är lediga samtidigt hela dialogen",
         RejectionCode.Preparation => "Rådgivarna hinner inte förbereda analysunderlaget",
         RejectionCode.OutsideOfficeHours => "Tiden ligger utanför kontorets arbetstid",
+        RejectionCode.TravelDay => "Resan behöver dagen före eller efter, och den är inte en arbetsdag för båda rådgivarna",
+        RejectionCode.NightsLimit => "Resan skulle ge en rådgivare fler övernattningar i månaden än kontoret tillåter",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -54,6 +58,8 @@ public static class RejectionTexts
         RejectionCode.AdvisorsBusy => "No two advisors are free together for the whole dialogue",
         RejectionCode.Preparation => "The advisors cannot prepare the analysis document in time",
         RejectionCode.OutsideOfficeHours => "The time lies outside the office's working hours",
+        RejectionCode.TravelDay => "The trip needs the day before or after for travel, and it is not a working day for both advisors",
+        RejectionCode.NightsLimit => "The trip would take an advisor over the office's nights away for the month",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -6,6 +6,7 @@ namespace Planering.Domain.Scheduling;
 
 /// <summary>What the slot search needs to know of a huvudman.</summary>
 /// <param name="LastDialogueDate">Its latest held or booked dialogue, for the cycle spacing.</param>
+/// <param name="CycleMonths">Its own cycle (from the planning parameters), or null for the model's.</param>
 public sealed record SchedulingHuvudman(
     string Id,
     string Name,
@@ -13,10 +14,13 @@ public sealed record SchedulingHuvudman(
     GeoPosition Position,
     int Pupils,
     DateOnly? LastDialogueDate,
-    IReadOnlySet<DateOnly> BlockedDates);
+    IReadOnlySet<DateOnly> BlockedDates,
+    int? CycleMonths = null);
 
 /// <summary>What the slot search needs to know of an office.</summary>
-public sealed record SchedulingOffice(string Id, GeoPosition Position, IReadOnlyList<Advisor> Advisors);
+/// <param name="MaxNightsAwayPerAdvisorMonth">The office's own limit of nights away per advisor and month; null keeps
+/// <see cref="Travel.TripOptions.MaxNightsAwayPerAdvisorMonth"/>.</param>
+public sealed record SchedulingOffice(string Id, GeoPosition Position, IReadOnlyList<Advisor> Advisors, int? MaxNightsAwayPerAdvisorMonth = null);
 
 /// <summary>One search: the earliest feasible slot on or after <see cref="Earliest"/> within the horizon.</summary>
 /// <param name="Modes">The modes to try; both for ANY (digital wins a tie, being the cheaper).</param>
@@ -34,7 +38,8 @@ public sealed record SlotQuery(
     public const int DefaultHorizonDays = 365;
 }
 
-/// <summary>A feasible slot: the day, the minutes (local), the mode, the two advisors and what it costs.</summary>
+/// <summary>A feasible slot: the day, the minutes (local), the mode, the two advisors, what it costs and, on site, its trip.</summary>
+/// <param name="TravelMinutesOneWay">Half the trip's travel minutes (rounded up): what a same-day road trip takes each way.</param>
 public sealed record FoundSlot(
     string OfficeId,
     DateOnly Date,
@@ -46,7 +51,8 @@ public sealed record FoundSlot(
     int TravelMinutesOneWay,
     DateOnly PreparationDeadline,
     DateTimeOffset StartUtc,
-    DateTimeOffset EndUtc);
+    DateTimeOffset EndUtc,
+    Trip? Trip = null);
 
 /// <summary>The answer of a search: the slot (or none within the horizon), why earlier days failed, and how many were looked at.</summary>
 /// <param name="EarlierElsewhere">Which other offices (with the same working time) could start this dialogue earlier.</param>

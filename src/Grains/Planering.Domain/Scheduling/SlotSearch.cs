@@ -1,5 +1,6 @@
 using Planering.Domain.Calendar;
 using Planering.Domain.Registry;
+using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 
 namespace Planering.Domain.Scheduling;
@@ -79,9 +80,12 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         // A start chosen at 03:00 is not "taken" (a full day would say so): no advisor could ever hold it, whatever the
         // calendar, so it breaks a rule before anything else is looked at.
         // (A dialogue that fits no working day at all is the travel rule's, below.)
-        var (_, travel, length) = Span(query, mode);
-        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.Hours.DayEnd));
-        if (travel + length + travel <= dayEnd - dayStart && (startMinute - travel < dayStart || startMinute + length + travel > dayEnd))
+        // A trip with nights away keeps only the dialogue itself within office hours.
+        var (_, trip, length) = Span(query, mode);
+        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.DayEndOn(date)));
+        var (travelOut, travelBack) = trip is { Shape: TripShape.SameDay, Ferry: null } ? (trip.Out.RoadMinutesBefore, trip.Back.RoadMinutesBefore) : (0, 0);
+        if (trip is not { Shape: TripShape.Unreachable } && length <= dayEnd - dayStart
+            && (startMinute - travelOut < dayStart || startMinute + length + travelBack > dayEnd))
         {
             return (null, RejectionCode.OutsideOfficeHours);
         }
@@ -112,7 +116,8 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
         // Asked for on site only (with digital allowed, any office could offer a digital start at the day's beginning):
         // a farther office travels at least as long, so it starts no earlier.
-        return query.Modes is [DialogueMode.OnSite] && slot.StartMinute == dayStart + slot.TravelMinutesOneWay
+        // A trip with a night away opens the day wherever the office is, so it says nothing of the others.
+        return query.Modes is [DialogueMode.OnSite] && slot.Trip is { Nights: 0, Ferry: null } trip && slot.StartMinute == dayStart + (trip.OutToMinute - trip.OutFromMinute)
             ? EarlierElsewhere.NearerOffice
             : EarlierElsewhere.AnyOffice;
     }
@@ -146,7 +151,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return (RejectionCode.LeadTime, leadDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (!Workload.IsDue(query.Huvudman.LastDialogueDate, date))
+        if (!Workload.IsDue(query.Huvudman.LastDialogueDate, date, query.Huvudman.CycleMonths))
         {
             return (RejectionCode.CycleSpacing, query.Huvudman.LastDialogueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -170,22 +175,33 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         return null;
     }
 
-    /// <summary>What the dialogue costs, and its minutes of travel each way and of the dialogue itself.</summary>
-    private (DialogueEffort Effort, int Travel, int Length) Span(SlotQuery query, DialogueMode mode)
+    /// <summary>What the dialogue costs, how it is travelled (null when digital) and its minutes.</summary>
+    private (DialogueEffort Effort, TripPlan? Trip, int Length) Span(SlotQuery query, DialogueMode mode)
     {
         var distanceKm = query.Huvudman.Position.DistanceKmTo(query.Office.Position);
         var effort = Workload.Estimate(query.Huvudman.Pupils, mode, Math.Min(distanceKm, WorkloadModel.MaxDistanceKm), query.SpsmParticipation);
-        var travel = mode == DialogueMode.OnSite ? RoundUp((int)Math.Ceiling(effort.TravelHoursOneWay * 60), 5) : 0;
-        return (effort, travel, (int)Math.Round(effort.DialogueHours * 60));
+        var length = (int)Math.Round(effort.DialogueHours * 60);
+        return mode == DialogueMode.OnSite
+            ? (effort, Workload.Trips.Plan(query.Office.Position, query.Huvudman.Position, query.Huvudman.Kommunkod, length, WorkingTime.Hours), length)
+            : (effort, null, length);
     }
+
+    /// <summary>The ways a dialogue of this shape can be placed on a day, in the order tried (fewest nights, earliest start).</summary>
+    private static TripVariant[] Variants(TripPlan? trip) => trip?.Shape switch
+    {
+        null or TripShape.SameDay => [TripVariant.SameDay],
+        TripShape.OneNight => [TripVariant.NightBefore, TripVariant.NightAfter],
+        TripShape.TwoNights => [TripVariant.NightsBeforeAndAfter],
+        _ => [],
+    };
 
     private (FoundSlot? Slot, RejectionCode Failure) EarliestOnDay(
         SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? fixedAdvisors, int? fixedStart)
     {
-        var (effort, travel, length) = Span(query, mode);
+        var (effort, trip, length) = Span(query, mode);
         var dayStart = Minutes(WorkingTime.Hours.DayStart);
-        var dayEnd = Minutes(WorkingTime.Hours.DayEnd);
-        if (travel + length + travel > dayEnd - dayStart)
+        var dayEnd = Minutes(WorkingTime.DayEndOn(date));
+        if (length > dayEnd - dayStart || trip is { Shape: TripShape.Unreachable })
         {
             return (null, RejectionCode.Travel);
         }
@@ -211,68 +227,129 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         }
 
         var window = new MinuteInterval(dayStart, dayEnd);
-        var free = present.Select(a => MinuteInterval.Free(window, schedule.BusyIntervals(a.AdvisorId, date))).ToList();
-        var need = travel + length + travel;
-        var failure = RejectionCode.AdvisorsBusy;
-        (int Start, Advisor A, Advisor B)? best = null;
-        for (var i = 0; i < present.Count; i++)
+        var freeCache = new Dictionary<(int Advisor, DateOnly Day), List<MinuteInterval>>();
+        List<MinuteInterval> Free(int advisor, DateOnly day)
         {
-            for (var j = i + 1; j < present.Count; j++)
+            if (!freeCache.TryGetValue((advisor, day), out var free))
             {
-                var together = MinuteInterval.Intersect(free[i], free[j]);
-                var busyFrom = FirstFit(together, need, dayStart, fixedStart is { } s ? s - travel : null);
-                if (busyFrom is not { } from || (best is { } b && from >= b.Start))
-                {
-                    continue;
-                }
-
-                if (!CanPrepare(query, schedule, date, effort.PreparationHours, present[i], present[j]))
-                {
-                    failure = RejectionCode.Preparation;
-                    continue;
-                }
-
-                best = (from, present[i], present[j]);
+                freeCache[(advisor, day)] = free = MinuteInterval.Free(window, schedule.BusyIntervals(present[advisor].AdvisorId, day));
             }
+
+            return free;
         }
 
-        if (best is not { } chosen)
+        var failure = RejectionCode.AdvisorsBusy;
+        var nightsLimit = query.Office.MaxNightsAwayPerAdvisorMonth ?? Workload.Options.Trips.MaxNightsAwayPerAdvisorMonth;
+        foreach (var variant in Variants(trip))
         {
-            return (null, failure);
+            var before = date.AddDays(-1);
+            var after = date.AddDays(1);
+            var needsBefore = variant is TripVariant.NightBefore or TripVariant.NightsBeforeAndAfter;
+            var needsAfter = variant is TripVariant.NightAfter or TripVariant.NightsBeforeAndAfter;
+            (Placement Place, Advisor A, Advisor B)? best = null;
+            for (var i = 0; i < present.Count; i++)
+            {
+                for (var j = i + 1; j < present.Count; j++)
+                {
+                    if ((needsBefore && !IsTravelDay(before, present[i], present[j])) || (needsAfter && !IsTravelDay(after, present[i], present[j])))
+                    {
+                        failure = Max(failure, RejectionCode.TravelDay);
+                        continue;
+                    }
+
+                    var together = MinuteInterval.Intersect(Free(i, date), Free(j, date));
+                    var place = variant switch
+                    {
+                        TripVariant.SameDay => PlaceSameDay(trip, together, length, dayStart, dayEnd, date, fixedStart),
+                        _ => PlaceOvernight(variant, trip!, together,
+                            needsBefore ? MinuteInterval.Intersect(Free(i, before), Free(j, before)) : [],
+                            needsAfter ? MinuteInterval.Intersect(Free(i, after), Free(j, after)) : [],
+                            length, dayStart, dayEnd, date, fixedStart),
+                    };
+                    if (place is not { } p || (best is { } b && p.Start >= b.Place.Start))
+                    {
+                        continue;
+                    }
+
+                    if (p.Trip is { Nights: > 0 } t && !(WithinNights(schedule, present[i], t, nightsLimit) && WithinNights(schedule, present[j], t, nightsLimit)))
+                    {
+                        failure = Max(failure, RejectionCode.NightsLimit);
+                        continue;
+                    }
+
+                    if (!CanPrepare(query, schedule, date, effort.HoursBefore, present[i], present[j]))
+                    {
+                        failure = Max(failure, RejectionCode.Preparation);
+                        continue;
+                    }
+
+                    best = (p, present[i], present[j]);
+                }
+            }
+
+            if (best is not { } chosen)
+            {
+                continue;
+            }
+
+            var (start, end, travel) = (chosen.Place.Start, chosen.Place.Start + length, chosen.Place.Trip);
+            var travelMinutes = travel?.TravelMinutes ?? 0;
+            var slot = new FoundSlot(
+                query.Office.Id, date, start, end, mode, [chosen.A.AdvisorId, chosen.B.AdvisorId],
+                effort with
+                {
+                    TravelHoursOneWay = travelMinutes / 120.0,
+                    NightsAway = travel?.Nights ?? 0,
+                    TravelKmRoundTrip = travel?.RoadKm ?? 0,
+                },
+                (travelMinutes + 1) / 2,
+                WorkingTime.AddWorkingDays(date, -1),
+                StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start))),
+                StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end))),
+                travel);
+            return (slot, RejectionCode.AdvisorsBusy);
         }
 
-        var start = chosen.Start + travel;
-        var end = start + length;
-        var slot = new FoundSlot(
-            query.Office.Id, date, start, end, mode, [chosen.A.AdvisorId, chosen.B.AdvisorId], effort, travel,
-            WorkingTime.AddWorkingDays(date, -1),
-            StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start))),
-            StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end))));
-        return (slot, RejectionCode.AdvisorsBusy);
+        return (null, failure);
+
+        bool IsTravelDay(DateOnly day, Advisor a, Advisor b) => WorkingTime.IsWorkingDay(day) && a.IsOnDuty(day) && b.IsOnDuty(day);
     }
 
     /// <summary>
-    /// The first aligned start in the common free time that leaves <paramref name="need"/> minutes; with a fixed start,
-    /// whether exactly that start fits.
+    /// A digital dialogue, or a trip there and back on the day: the first aligned departure in the common free time that
+    /// leaves room for the dialogue and the way home; with a fixed start, whether exactly that start fits.
     /// </summary>
-    private static int? FirstFit(List<MinuteInterval> together, int need, int dayStart, int? fixedBusyFrom)
+    private static Placement? PlaceSameDay(TripPlan? trip, List<MinuteInterval> together, int length, int dayStart, int dayEnd, DateOnly date, int? fixedStart)
     {
         foreach (var gap in together)
         {
-            if (fixedBusyFrom is { } fixedFrom)
+            if (trip is null)
             {
-                if (fixedFrom >= gap.From && fixedFrom + need <= gap.To)
+                var from = fixedStart ?? dayStart + RoundUp(gap.From - dayStart, GranularityMinutes);
+                if (from >= gap.From && from + length <= gap.To)
                 {
-                    return fixedFrom;
+                    return new Placement(from, null);
                 }
 
                 continue;
             }
 
-            var aligned = dayStart + RoundUp(gap.From - dayStart, GranularityMinutes);
-            if (aligned + need <= gap.To)
+            SameDayTrip? found;
+            if (fixedStart is { } s)
             {
-                return aligned;
+                found = trip.Out.LatestDepartureArrivingBy(s) is { } leave && trip.Out.ArrivalLeavingAt(leave) == s
+                    && trip.Back.ArrivalLeavingAt(s + length) is { } home
+                    ? new SameDayTrip(leave, s, s + length, home)
+                    : null;
+            }
+            else
+            {
+                found = TripPlanner.SameDay(trip.Out, trip.Back, length, gap.From, dayStart, gap.To);
+            }
+
+            if (found is { } f && f.Departure >= gap.From && f.Home <= gap.To && f.Home <= dayEnd)
+            {
+                return new Placement(f.DialogueStart, new Trip(date, f.Departure, f.DialogueStart, date, f.DialogueEnd, f.Home, trip.RoadKmRoundTrip, trip.Ferry));
             }
         }
 
@@ -280,34 +357,133 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     }
 
     /// <summary>
-    /// Each of the two advisors must have, in the working days of the lead-time window before the dialogue, working
-    /// hours (scaled by FTE, less their dialogues and travel on those days) for their half of this preparation and of
-    /// the preparation of their other dialogues whose windows overlap this one.
+    /// A trip with nights away. Out the day before: the latest departure that arrives by the end of that working day, the
+    /// advisors free from then on, the dialogue opening the day. Home the day after: leaving at the start of that working day.
+    /// Out the same day (home the day after): the first aligned departure in the free time that runs to the end of the day.
     /// </summary>
-    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double preparationHours, Advisor a, Advisor b)
+    private static Placement? PlaceOvernight(
+        TripVariant variant, TripPlan trip, List<MinuteInterval> onDay, List<MinuteInterval> onBefore, List<MinuteInterval> onAfter,
+        int length, int dayStart, int dayEnd, DateOnly date, int? fixedStart)
     {
+        int outFrom, outTo, start;
+        var outDate = date;
+        if (variant is TripVariant.NightBefore or TripVariant.NightsBeforeAndAfter)
+        {
+            if (trip.Out.LatestDepartureArrivingBy(dayEnd) is not { } leave || leave < dayStart || trip.Out.ArrivalLeavingAt(leave) is not { } arrive
+                || !Covers(onBefore, leave, dayEnd))
+            {
+                return null;
+            }
+
+            (outDate, outFrom, outTo, start) = (date.AddDays(-1), leave, arrive, dayStart);
+        }
+        else
+        {
+            // Away from the departure to the end of the day: only the last free stretch of the day can hold it.
+            if (onDay.Count == 0 || onDay[^1].To < dayEnd)
+            {
+                return null;
+            }
+
+            var gap = onDay[^1];
+            var depart = fixedStart is { } s ? trip.Out.LatestDepartureArrivingBy(s) : dayStart + RoundUp(gap.From - dayStart, GranularityMinutes);
+            if (depart is not { } d || trip.Out.ArrivalLeavingAt(d) is not { } arrive)
+            {
+                return null;
+            }
+
+            var leave = trip.Out.LatestDepartureArrivingBy(arrive) ?? d;
+            if (Math.Max(leave, d) < gap.From)
+            {
+                return null;
+            }
+
+            (outFrom, outTo, start) = (Math.Max(leave, d), arrive, arrive);
+        }
+
+        if ((fixedStart is { } fixedAt && fixedAt != start) || start + length > dayEnd)
+        {
+            return null;
+        }
+
+        var end = start + length;
+        if (variant == TripVariant.NightBefore)
+        {
+            // Home the same day: away from the start of the day until back.
+            if (trip.Back.ArrivalLeavingAt(end) is not { } home || home > dayEnd || !Covers(onDay, dayStart, home))
+            {
+                return null;
+            }
+
+            return new Placement(start, new Trip(outDate, outFrom, outTo, date, end, home, trip.RoadKmRoundTrip, trip.Ferry));
+        }
+
+        // Home the working day after, leaving at its start; on the dialogue's day the advisors are away until its end.
+        if (trip.Back.ArrivalLeavingAt(dayStart) is not { } back || back > dayEnd || !Covers(onAfter, dayStart, back)
+            || !Covers(onDay, variant == TripVariant.NightAfter ? outFrom : dayStart, dayEnd))
+        {
+            return null;
+        }
+
+        return new Placement(start, new Trip(outDate, outFrom, outTo, date.AddDays(1), dayStart, back, trip.RoadKmRoundTrip, trip.Ferry));
+    }
+
+    /// <summary>True when one free interval holds the whole of [from, to).</summary>
+    private static bool Covers(List<MinuteInterval> free, int from, int to) => free.Any(g => g.From <= from && g.To >= to);
+
+    private static bool WithinNights(OfficeSchedule schedule, Advisor advisor, Trip trip, int limit) =>
+        trip.NightDates.GroupBy(n => (n.Year, n.Month))
+            .All(month => schedule.NightsAway(advisor.AdvisorId, month.Key.Year, month.Key.Month) + month.Count() <= limit);
+
+    private static RejectionCode Max(RejectionCode a, RejectionCode b) => a > b ? a : b;
+
+    /// <summary>
+    /// Each of the two advisors must have, in the working days of the lead-time window before the dialogue, working
+    /// hours (lunch out, shortened days applied, scaled by FTE, less their dialogues and travel on those days) for their
+    /// half of this dialogue's desk work before it (preparation, introduction share, SPSM coordination), of the desk work
+    /// of their other dialogues whose windows overlap this one, and of the feedback meetings of their earlier dialogues
+    /// that fall in the window (the follow-up takes advisor time after a dialogue).
+    /// </summary>
+    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double hoursBefore, Advisor a, Advisor b)
+    {
+        var options = Workload.Options;
         var windowStart = Workload.PreparationStart(date, WorkingTime);
-        var overlapEnd = WorkingTime.AddWorkingDays(date, Workload.Options.PreparationLeadWorkingDays);
+        var overlapEnd = WorkingTime.AddWorkingDays(date, options.PreparationLeadWorkingDays);
+        var followUpFrom = WorkingTime.AddWorkingDays(windowStart, -options.FollowUpWorkingDaysAfter);
+        var followUp = Workload.FollowUpHoursPerAdvisor;
+        var introduction = Workload.StartMeetingAdvisorHours / 2;
         return Enough(a) && Enough(b);
 
         bool Enough(Advisor advisor)
         {
-            var dayHours = WorkingTime.Hours.DayLength.TotalHours * advisor.DayFraction;
             var available = 0.0;
-            var required = preparationHours / 2;
-            for (var day = windowStart; day <= overlapEnd; day = day.AddDays(1))
+            var required = hoursBefore / 2;
+            for (var day = followUpFrom; day <= overlapEnd; day = day.AddDays(1))
             {
                 var bookings = schedule.BookingsOf(advisor.AdvisorId, day);
+                if (day < windowStart)
+                {
+                    // An earlier dialogue whose feedback meeting falls inside this window.
+                    if (followUp > 0 && bookings.Count > 0 && WorkingTime.AddWorkingDays(day, options.FollowUpWorkingDaysAfter) is var meeting
+                        && meeting >= windowStart && meeting < date)
+                    {
+                        required += followUp * bookings.Count(x => x.Date == day && x.HuvudmanId != query.Huvudman.Id);
+                    }
+
+                    continue;
+                }
+
                 if (day < date && WorkingTime.IsWorkingDay(day) && advisor.IsOnDuty(day))
                 {
-                    available += dayHours - bookings.Sum(x => (x.BusyToMinute - x.BusyFromMinute) / 60.0);
+                    available += (WorkingTime.WorkingHoursOf(day) * advisor.DayFraction) - bookings.Sum(x => AwayWithinHours(x.BusyOn(day)!.Value, day) / 60.0);
                 }
 
                 foreach (var other in bookings)
                 {
-                    if (other.HuvudmanId != query.Huvudman.Id)
+                    // A trip is listed on each of its days; its preparation counts once, on the dialogue's.
+                    if (other.Date == day && other.HuvudmanId != query.Huvudman.Id)
                     {
-                        required += other.PreparationHours / 2;
+                        required += (other.PreparationHours / 2) + introduction;
                     }
                 }
             }
@@ -316,7 +492,22 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         }
     }
 
+    /// <summary>The minutes of an away interval that fall in working hours (a night away costs no working time).</summary>
+    private int AwayWithinHours(MinuteInterval away, DateOnly day) =>
+        Math.Max(0, Math.Min(away.To, Minutes(WorkingTime.DayEndOn(day))) - Math.Max(away.From, Minutes(WorkingTime.Hours.DayStart)));
+
     private static int Minutes(TimeOnly time) => (time.Hour * 60) + time.Minute;
+
+    /// <summary>Where a dialogue goes on a day, and its trip.</summary>
+    private readonly record struct Placement(int Start, Trip? Trip);
+
+    private enum TripVariant
+    {
+        SameDay,
+        NightBefore,
+        NightAfter,
+        NightsBeforeAndAfter,
+    }
 
     private static int RoundUp(int value, int step) => (value + step - 1) / step * step;
 }

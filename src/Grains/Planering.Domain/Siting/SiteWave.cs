@@ -91,7 +91,7 @@ public static class SiteWave
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(opened.Count, MaxSites);
         var liveProblem = world.Problem(huvudman, offices, year, live);
-        var liveReport = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices);
+        var liveReport = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices, year);
 
         // The plan with the wave's earlier sites open, re-solved from the live plan.
         var open = offices.Concat(opened.Select(k => site(geography.Kommun(k)))).ToList();
@@ -102,7 +102,7 @@ public static class SiteWave
             var problem = world.Problem(huvudman, open, year, live);
             var solution = LoadBalancer.Solve(problem);
             baseAssignment = solution.OfficeByHuvudman;
-            baseReport = world.Report(problem, solution, huvudman, open);
+            baseReport = world.Report(problem, solution, huvudman, open, year);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -125,7 +125,7 @@ public static class SiteWave
             var office = site(c.Kommun);
             var problem = world.Problem(huvudman, [.. open, office], year, baseAssignment);
             var solution = problem.Evaluate(SiteScreening.Open(problem, baseAssignment, office.OfficeId));
-            var saved = baseReport.TravelKmPerYear - world.Report(problem, solution, huvudman, [.. open, office]).TravelKmPerYear;
+            var saved = baseReport.TravelKmPerYear - world.Report(problem, solution, huvudman, [.. open, office], year).TravelKmPerYear;
             return (c.Kommun, c.Judgement, Office: office, Saved: saved);
         }).ToList();
 
@@ -136,7 +136,7 @@ public static class SiteWave
                 var withSite = (IReadOnlyList<PlanningOffice>)[.. open, s.Office];
                 var problem = world.Problem(huvudman, withSite, year, baseAssignment);
                 var solution = LoadBalancer.Solve(problem);
-                var report = world.Report(problem, solution, huvudman, withSite);
+                var report = world.Report(problem, solution, huvudman, withSite, year);
                 return (s.Kommun, s.Judgement, s.Office, Solution: solution, Report: report, Saved: baseReport.TravelKmPerYear - report.TravelKmPerYear);
             })
             .ToList();
@@ -159,11 +159,11 @@ public static class SiteWave
         SwedishGeography geography)
     {
         var liveProblem = world.Problem(huvudman, offices, year, live);
-        var liveReport = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices);
+        var liveReport = world.Report(liveProblem, liveProblem.Evaluate(live), huvudman, offices, year);
         var open = offices.Concat(sites.Select(k => site(geography.Kommun(k)))).ToList();
         var allProblem = world.Problem(huvudman, open, year, live);
         var all = LoadBalancer.Solve(allProblem);
-        var allReport = world.Report(allProblem, all, huvudman, open);
+        var allReport = world.Report(allProblem, all, huvudman, open, year);
         return new WaveEffect(liveReport.TravelKmPerYear - allReport.TravelKmPerYear, liveReport.TravelHoursPerYear - allReport.TravelHoursPerYear,
             liveReport.MonthsToCover, allReport.MonthsToCover, all.MovedCount);
     }
@@ -181,6 +181,6 @@ public static class SiteWave
     {
         var withSite = (IReadOnlyList<PlanningOffice>)[.. offices, office];
         var problem = world.Problem(huvudman, withSite, year, live);
-        return liveReport.TravelKmPerYear - world.Report(problem, LoadBalancer.Solve(problem), huvudman, withSite).TravelKmPerYear;
+        return liveReport.TravelKmPerYear - world.Report(problem, LoadBalancer.Solve(problem), huvudman, withSite, year).TravelKmPerYear;
     }
 }

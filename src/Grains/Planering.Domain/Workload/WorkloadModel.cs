@@ -1,7 +1,9 @@
 using System.Globalization;
 using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
+using Planering.Domain.Geography;
 using Planering.Domain.Registry;
+using Planering.Domain.Travel;
 
 namespace Planering.Domain.Workload;
 
@@ -24,7 +26,11 @@ public sealed class WorkloadModel
     {
         Options = options ?? WorkloadOptions.Default;
         Options.Validate();
+        Trips = new TripPlanner(Options);
     }
+
+    /// <summary>How on-site dialogues are travelled: legs, ferries, nights away.</summary>
+    public TripPlanner Trips { get; }
 
     /// <summary>The model with <see cref="WorkloadOptions.Default"/>.</summary>
     public static WorkloadModel Default { get; } = new();
@@ -69,19 +75,72 @@ public sealed class WorkloadModel
             spsmParticipates,
             DialogueHours(pupils),
             PreparationHours(pupils),
-            mode == DialogueMode.OnSite ? TravelHoursOneWay(distanceKm) : 0);
+            mode == DialogueMode.OnSite ? TravelHoursOneWay(distanceKm) : 0,
+            StartMeetingAdvisorHours,
+            Options.FollowUpHours * Options.FollowUpAdvisors,
+            spsmParticipates ? Options.SpsmCoordinationHours : 0);
     }
 
+    /// <summary>One dialogue's share of a group introduction, in advisor hours.</summary>
+    public double StartMeetingAdvisorHours => Options.StartMeetingHours * Options.StartMeetingAdvisors / Options.StartMeetingHuvudmanPerGroup;
+
+    /// <summary>Hours the feedback meeting takes each advisor in it (0 when no advisor takes part).</summary>
+    public double FollowUpHoursPerAdvisor => Options.FollowUpAdvisors > 0 ? Options.FollowUpHours : 0;
+
     /// <summary>
-    /// Expected advisor hours of one dialogue (dialogue, preparation, travel) under the digital/on-site mix of
-    /// <see cref="WorkloadOptions.DigitalShare"/>: what planning and forecasting count per dialogue.
+    /// Expected advisor hours of one dialogue, every step (introduction share, preparation, dialogue, travel, feedback
+    /// meeting, SPSM coordination) under the digital/on-site mix of <see cref="WorkloadOptions.DigitalShare"/> and SPSM's
+    /// <see cref="WorkloadOptions.SpsmShare"/>: what planning and forecasting count per dialogue, as the slot search books it.
     /// </summary>
     public double ExpectedAdvisorHoursPerDialogue(int pupils, double distanceKm)
     {
         var km = Math.Min(distanceKm, MaxDistanceKm);
         var share = Options.DigitalShare;
         return (share * Estimate(pupils, DialogueMode.Digital, km).AdvisorHoursTotal)
-            + ((1 - share) * Estimate(pupils, DialogueMode.OnSite, km).AdvisorHoursTotal);
+            + ((1 - share) * Estimate(pupils, DialogueMode.OnSite, km).AdvisorHoursTotal)
+            + (Options.SpsmShare * Options.SpsmCoordinationHours);
+    }
+
+    /// <summary>
+    /// How an on-site dialogue with a huvudman of <paramref name="pupils"/> in <paramref name="kommunkod"/> is travelled from
+    /// the office when the advisors are free (<see cref="TripPlanner.Plan(GeoPosition, GeoPosition, string, int, OfficeHours)"/>
+    /// with the dialogue's length): what the plan, the what-if and the forecast count.
+    /// </summary>
+    public TripPlan Trip(GeoPosition office, GeoPosition huvudman, string kommunkod, int pupils, OfficeHours? hours = null) =>
+        Trips.Plan(office, huvudman, kommunkod, (int)Math.Round(DialogueHours(pupils) * 60), hours ?? OfficeHours.Default);
+
+    /// <summary>
+    /// Expected advisor hours of one dialogue under the digital/on-site mix when its trip is known: every step (as
+    /// <see cref="ExpectedAdvisorHoursPerDialogue(int, double)"/>) with the trip's travel (a ferry's crossing and waits included). A huvudman out of reach on site from this office is
+    /// held digitally.
+    /// </summary>
+    public double ExpectedAdvisorHoursPerDialogue(int pupils, TripPlan trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        var digital = Estimate(pupils, DialogueMode.Digital, 0).AdvisorHoursTotal;
+        if (trip.Shape == TripShape.Unreachable)
+        {
+            return digital;
+        }
+
+        var onSite = digital + (trip.TravelMinutes / 60.0 * Options.AdvisorsPerDialogue);
+        return (Options.DigitalShare * digital) + ((1 - Options.DigitalShare) * onSite) + (Options.SpsmShare * Options.SpsmCoordinationHours);
+    }
+
+    /// <summary>
+    /// Expected nights away, travel hours and road km of one dialogue for all its advisors under the digital/on-site mix
+    /// (zero when out of reach on site, as such a dialogue is held digitally).
+    /// </summary>
+    public (double AdvisorNights, double AdvisorTravelHours, double AdvisorRoadKm) ExpectedTravelPerDialogue(TripPlan trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        if (trip.Shape == TripShape.Unreachable)
+        {
+            return (0, 0, 0);
+        }
+
+        var perDialogue = (1 - Options.DigitalShare) * Options.AdvisorsPerDialogue;
+        return (trip.Nights * perDialogue, trip.TravelMinutes / 60.0 * perDialogue, trip.RoadKmRoundTrip * perDialogue);
     }
 
     /// <summary>
@@ -101,7 +160,7 @@ public sealed class WorkloadModel
 
         var digital = Estimate(pupils, DialogueMode.Digital, distanceKm).AdvisorHoursTotal;
         var onSite = Estimate(pupils, DialogueMode.OnSite, distanceKm).AdvisorHoursTotal;
-        var perDialogue = (share * digital) + ((1 - share) * onSite);
+        var perDialogue = (share * digital) + ((1 - share) * onSite) + (Options.SpsmShare * Options.SpsmCoordinationHours);
         return perDialogue * 12.0 / months;
     }
 

@@ -18,7 +18,10 @@ namespace Planering.Domain.World;
 /// importing the real register replaces them. Their names are the official ones (<see cref="KommunNames"/>).</item>
 /// <item>Pupils of a municipal huvudman: 12 % of the kommun's population (compulsory and upper secondary school).</item>
 /// <item>Independent huvudmän: one per <see cref="ResidentsPerIndependent"/> residents of a kommun (rounded), named from
-/// templates, sized 40–900 pupils, placed within 4 km of the seat; numbered 559xxxxxx + Luhn digit.</item>
+/// templates, sized 40–900 pupils, placed within 4 km of the seat; numbered 559xxxxxx + Luhn digit. 4,000 residents
+/// give about 2,650, so about 2,950 huvudmän in scope with the kommuner: the school huvudmän (about 1,100) and the
+/// preschool huvudmän the dialogues also reach, which are many more (an estimate, docs/calibration.md; no register
+/// of them is available offline).</item>
 /// </list>
 /// </remarks>
 public static class WorldSeed
@@ -26,7 +29,7 @@ public static class WorldSeed
     /// <summary>Bumped when the generated world changes, so an existing database can tell it was seeded from an older one.</summary>
     public const int Version = 2;
 
-    public const int ResidentsPerIndependent = 12_000;
+    public const int ResidentsPerIndependent = 4_000;
     public const double MunicipalPupilShare = 0.12;
 
     private static readonly string[] IndependentNameTemplates =

@@ -38,7 +38,11 @@ public sealed record MonthForecastRecord(
     [property: Id(2)] BandRecord DemandHours,
     [property: Id(3)] BandRecord CapacityHours,
     [property: Id(4)] BandRecord Utilisation,
-    [property: Id(5)] BandRecord BacklogHours);
+    [property: Id(5)] BandRecord BacklogHours,
+    [property: Id(6)] double DemandDialogues = 0,
+    [property: Id(7)] double DialogueCapacity = 0,
+    [property: Id(8)] Planering.Domain.Planning.BindingLimit Binding = Planering.Domain.Planning.BindingLimit.None,
+    [property: Id(9)] Planering.Domain.Planning.LoadStatus Status = Planering.Domain.Planning.LoadStatus.Ok);
 
 [GenerateSerializer, Immutable, Alias("planering.TrendRecord")]
 public sealed record TrendRecord(

@@ -1,3 +1,4 @@
+using Planering.Domain.Planning;
 using Planering.Grains.Registry;
 
 namespace Planering.Grains.Planning;
@@ -11,7 +12,14 @@ public sealed record OfficePlanRecord(
     [property: Id(4)] double Utilisation,
     [property: Id(5)] double TravelKmPerYear,
     [property: Id(6)] double TravelHoursPerYear,
-    [property: Id(7)] double MonthsToCover);
+    [property: Id(7)] double MonthsToCover,
+    [property: Id(8)] double DialoguesPerYear = 0,
+    [property: Id(9)] double DialogueCapacityPerYear = 0,
+    [property: Id(10)] double HoursUtilisation = 0,
+    [property: Id(11)] double DialogueUtilisation = 0,
+    [property: Id(12)] BindingLimit Binding = BindingLimit.None,
+    [property: Id(13)] LoadStatus Status = LoadStatus.Ok,
+    [property: Id(14)] double NightsAwayPerYear = 0);
 
 /// <summary>A plan's figures per office and in total.</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanRecord")]
@@ -26,7 +34,15 @@ public sealed record PlanRecord(
     [property: Id(7)] bool Feasible,
     [property: Id(8)] double OverloadHours,
     [property: Id(9)] int Moved,
-    [property: Id(10)] DateTimeOffset ComputedAt);
+    [property: Id(10)] DateTimeOffset ComputedAt,
+    [property: Id(11)] double DialoguesPerYear = 0,
+    [property: Id(12)] double DialogueCapacityPerYear = 0,
+    [property: Id(13)] double HoursUtilisation = 0,
+    [property: Id(14)] double DialogueUtilisation = 0,
+    [property: Id(15)] BindingLimit Binding = BindingLimit.None,
+    [property: Id(16)] LoadStatus Status = LoadStatus.Ok,
+    [property: Id(17)] long ParametersVersion = 0,
+    [property: Id(18)] double NightsAwayPerYear = 0);
 
 [GenerateSerializer, Immutable, Alias("planering.ReassignmentRecord")]
 public sealed record ReassignmentRecord(
@@ -55,7 +71,17 @@ public sealed record OfficeSpec(
     [property: Id(2)] string? Kommunkod,
     [property: Id(3)] GeoPoint? Position,
     [property: Id(4)] IReadOnlyList<AdvisorRecord> Advisors,
-    [property: Id(5)] DateOnly? Opening);
+    [property: Id(5)] DateOnly? Opening,
+    [property: Id(6)] ScenarioParameters? Parameters = null);
+
+/// <summary>
+/// What a scenario assumes instead of the live world: its own planning parameters (the live ones when null) and a staff
+/// of full-time advisors at every existing office (their own staff when 0). The live set is never touched.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("planering.ScenarioParameters")]
+public sealed record ScenarioParameters(
+    [property: Id(0)] PlanningParametersDocument? Parameters,
+    [property: Id(1)] int AdvisorsPerOffice);
 
 /// <summary>A what-if: the plan before and after opening an office, and what changes.</summary>
 [GenerateSerializer, Immutable, Alias("planering.ScenarioResultRecord")]
@@ -71,6 +97,8 @@ public sealed record ScenarioResultRecord(
     public double TravelKmSavedPerYear => Before.TravelKmPerYear - After.TravelKmPerYear;
 
     public double TravelHoursSavedPerYear => Before.TravelHoursPerYear - After.TravelHoursPerYear;
+
+    public double NightsAwaySavedPerYear => Before.NightsAwayPerYear - After.NightsAwayPerYear;
 }
 
 /// <summary>One kommun evaluated as the next office's site.</summary>
@@ -82,7 +110,10 @@ public sealed record SiteEvaluationRecord(
     [property: Id(3)] double MonthsToCoverAfter,
     [property: Id(4)] int HuvudmanReassigned,
     [property: Id(5)] SiteJudgementRecord? Judgement = null,
-    [property: Id(6)] double NightsAwaySavedPerYear = 0);
+    [property: Id(6)] double NightsAwaySavedPerYear = 0,
+    [property: Id(7)] double DialogueCapacityPerYear = 0,
+    [property: Id(8)] double UtilisationAfter = 0,
+    [property: Id(9)] BindingLimit BindingAfter = BindingLimit.None);
 
 /// <summary>The siting rules of one ranking (see <c>Planering.Domain.Siting.SitingRules</c>).</summary>
 [GenerateSerializer, Immutable, Alias("planering.SitingRulesRecord")]

@@ -6,7 +6,8 @@ public sealed record OfficeUpsert(
     [property: Id(0)] string? Name,
     [property: Id(1)] string? Kommunkod,
     [property: Id(2)] GeoPoint? Position,
-    [property: Id(3)] DateOnly? Opened);
+    [property: Id(3)] DateOnly? Opened,
+    [property: Id(4)] int? MaxNightsAwayPerAdvisorMonth = null);
 
 /// <summary>A period an advisor is away, both days included.</summary>
 [GenerateSerializer, Immutable, Alias("planering.AbsenceRecord")]
@@ -34,7 +35,8 @@ public sealed record OfficeRecord(
     [property: Id(4)] GeoPoint Position,
     [property: Id(5)] DateOnly? Opened,
     [property: Id(6)] IReadOnlyList<AdvisorRecord> Advisors,
-    [property: Id(7)] DateTimeOffset UpdatedAt)
+    [property: Id(7)] DateTimeOffset UpdatedAt,
+    [property: Id(8)] int? MaxNightsAwayPerAdvisorMonth = null)
 {
     public double TotalFte => Advisors.Sum(a => a.Fte);
 }

@@ -20,7 +20,20 @@ public sealed record SlotRecord(
     [property: Id(9)] DateOnly PreparationDeadline,
     [property: Id(10)] DateTimeOffset StartUtc,
     [property: Id(11)] DateTimeOffset EndUtc,
-    [property: Id(12)] bool SpsmParticipation);
+    [property: Id(12)] bool SpsmParticipation,
+    [property: Id(13)] TripRecord? Trip = null);
+
+/// <summary>The travel of an on-site dialogue (see <see cref="Planering.Domain.Scheduling.Trip"/>); minutes after local midnight.</summary>
+[GenerateSerializer, Immutable, Alias("planering.TripRecord")]
+public sealed record TripRecord(
+    [property: Id(0)] DateOnly OutDate,
+    [property: Id(1)] int OutFromMinute,
+    [property: Id(2)] int OutToMinute,
+    [property: Id(3)] DateOnly BackDate,
+    [property: Id(4)] int BackFromMinute,
+    [property: Id(5)] int BackToMinute,
+    [property: Id(6)] double RoadKm,
+    [property: Id(7)] string? Ferry);
 
 /// <summary>How many candidate days one rule rejected.</summary>
 [GenerateSerializer, Immutable, Alias("planering.RejectionRecord")]
@@ -133,7 +146,8 @@ public sealed record HuvudmanForSlot(
     [property: Id(4)] int Pupils,
     [property: Id(5)] DateOnly? LastDialogueDate,
     [property: Id(6)] IReadOnlyList<DateOnly> BlockedDates,
-    [property: Id(8)] Guid SchoolCalendarVersion);
+    [property: Id(8)] Guid SchoolCalendarVersion,
+    [property: Id(9)] Planning.PlanningParametersDocument? Parameters = null);
 
 /// <summary>A kommun's own dates for one lov in one year.</summary>
 [GenerateSerializer, Immutable, Alias("planering.LovOverrideRecord")]

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Planering.Domain.Calendar;
 using Planering.Domain.Forecasting;
-using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Grains.Planning;
 using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Forecasting;
@@ -138,9 +138,9 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     {
         var today = ForecastWorld.Today(clock);
         var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
+        var planning = await GrainFactory.PlanningParametersAsync();
         var school = await SchoolCalendars.CurrentAsync(GrainFactory);
-        var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman,
-            WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
+        var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman, planning, school);
 
         // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.
         var started = clock.GetTimestamp();

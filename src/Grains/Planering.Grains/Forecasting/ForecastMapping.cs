@@ -26,7 +26,8 @@ internal static class ForecastMapping
             o.Trend is { } t ? new TrendRecord(t.HistoryMonths, t.Intercept, t.SlopePerMonth, t.ResidualStandardError) : null);
 
     private static MonthForecastRecord ToRecord(this MonthForecast m) =>
-        new(m.Year, m.Month, m.DemandHours.ToRecord(), m.CapacityHours.ToRecord(), m.Utilisation.ToRecord(), m.BacklogHours.ToRecord());
+        new(m.Year, m.Month, m.DemandHours.ToRecord(), m.CapacityHours.ToRecord(), m.Utilisation.ToRecord(), m.BacklogHours.ToRecord(),
+            m.DemandDialogues, m.DialogueCapacity, m.Binding, m.Status);
 
     private static BandRecord ToRecord(this ForecastBand b) => new(b.Mean, b.P10, b.P50, b.P90);
 }

@@ -89,25 +89,26 @@ public sealed partial class PlanningGrain(
     /// <summary>The figures of the live assignment in <paramref name="live"/>.</summary>
     private PlanRecord PlanOf(LiveWorld live)
     {
-        var world = PlanningMapping.World(live.School);
+        var world = PlanningMapping.World(live.Parameters, live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
-            return NoOffices();
+            return NoOffices(live);
         }
 
         var solution = problem.Evaluate(PlanningMapping.Complete(problem, live.Huvudman, live.Assignment));
-        return world.Report(problem, solution, live.Huvudman, live.Offices).ToRecord(clock.GetUtcNow()) with { Moved = state.State.LastMoved };
+        return world.Report(problem, solution, live.Huvudman, live.Offices, Year()).ToRecord(clock.GetUtcNow(), live.Parameters.Version) with { Moved = state.State.LastMoved };
     }
 
     public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
         var live = await ReadWorldAsync();
-        var world = PlanningMapping.World(live.School);
+        var world = PlanningMapping.World(live.Parameters, live.School);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
         if (problem.Offices.Count == 0)
         {
-            return NoOffices();
+            return NoOffices(live);
         }
 
         // The solver is CPU work: off the grain scheduler, so the silo keeps serving meanwhile.
@@ -116,8 +117,9 @@ public sealed partial class PlanningGrain(
         // The last moment a caller that gave up can stop it: from here the new assignment is stored and announced.
         cancellationToken.ThrowIfCancellationRequested();
         var changed = await ApplyCoreAsync(solution.OfficeByHuvudman, live);
-        LogRebalanced(logger, live.Huvudman.Count, problem.Offices.Count, changed);
-        return world.Report(problem, solution, live.Huvudman, live.Offices).ToRecord(clock.GetUtcNow());
+        var elapsed = clock.GetElapsedTime(started);
+        LogRebalanced(logger, live.Huvudman.Count, problem.Offices.Count, changed, elapsed.TotalMilliseconds);
+        return world.Report(problem, solution, live.Huvudman, live.Offices, Year()).ToRecord(clock.GetUtcNow(), live.Parameters.Version);
     }
 
     public async Task<PlanningSnapshot> SnapshotAsync()
@@ -167,23 +169,26 @@ public sealed partial class PlanningGrain(
     {
         var offices = await WorldReader.OfficesAsync(GrainFactory);
         var listings = await WorldReader.HuvudmanAsync(GrainFactory);
+        var parameters = await GrainFactory.PlanningParametersAsync();
         return new LiveWorld(
             listings.Select(l => l.Huvudman.ToPlanning()).ToList(), offices.Select(o => o.ToPlanning()).ToList(), AssignmentOf(listings),
-            await SchoolCalendars.CurrentAsync(GrainFactory));
+            await SchoolCalendars.CurrentAsync(GrainFactory), parameters);
     }
 
     private static Dictionary<string, string> AssignmentOf(IEnumerable<HuvudmanListing> listings) =>
         listings.Where(l => l.OfficeId is not null).ToDictionary(l => l.Huvudman.OrganisationNumber, l => l.OfficeId!, StringComparer.Ordinal);
 
     private sealed record LiveWorld(
-        List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment, SchoolHolidayCalendar School);
+        List<PlanningHuvudman> Huvudman, List<Domain.Planning.PlanningOffice> Offices, Dictionary<string, string> Assignment, SchoolHolidayCalendar School,
+        Domain.Parameters.PlanningParameters Parameters);
 
-    /// <summary>The plan while no office has staff: nothing can be assigned, nothing is feasible.</summary>
-    private PlanRecord NoOffices() => new([], 0, 0, 0, 0, 0, 0, Feasible: false, 0, 0, clock.GetUtcNow());
+    /// <summary>The plan while no office has staff: nothing can be assigned, nothing is feasible; with huvudmän waiting, there is no capacity (not "0 %").</summary>
+    private PlanRecord NoOffices(LiveWorld live) => new([], 0, 0, 0, 0, 0, 0, Feasible: false, 0, 0, clock.GetUtcNow(),
+        Status: live.Huvudman.Count > 0 ? LoadStatus.NoCapacity : LoadStatus.Ok, ParametersVersion: live.Parameters.Version);
 
     /// <summary>The planning year: the current one in Stockholm.</summary>
     private int Year() => StockholmTime.LocalDate(clock.GetUtcNow()).Year;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalanced {Huvudman} huvudmän over {Offices} offices: {Moved} moved")]
-    private static partial void LogRebalanced(ILogger logger, int huvudman, int offices, int moved);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalanced {Huvudman} huvudmän over {Offices} offices: {Moved} moved, in {Milliseconds:F0} ms")]
+    private static partial void LogRebalanced(ILogger logger, int huvudman, int offices, int moved, double milliseconds);
 }

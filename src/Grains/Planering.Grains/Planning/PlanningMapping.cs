@@ -1,6 +1,6 @@
 using Planering.Domain.Calendar;
 using Planering.Domain.Planning;
-using Planering.Domain.Workload;
+using Planering.Domain.Parameters;
 using Planering.Domain.World;
 using Planering.Grains.Registry;
 
@@ -9,9 +9,9 @@ namespace Planering.Grains.Planning;
 /// <summary>Conversions between the planning domain and the records that cross grain calls.</summary>
 internal static class PlanningMapping
 {
-    /// <summary>The planning world with the models every part of Planering shares, and the school calendar in force.</summary>
-    public static PlanningWorld World(SchoolHolidayCalendar school) =>
-        new(WorkloadModel.Default, new CapacityModel(OfficeWorkingTime.Default, school));
+    /// <summary>The planning world under one set of planning parameters, with the school calendar in force.</summary>
+    public static PlanningWorld World(PlanningParameters parameters, SchoolHolidayCalendar school) =>
+        new(parameters, school);
 
     public static PlanningOffice ToPlanning(this OfficeRecord o) =>
         new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());
@@ -19,11 +19,13 @@ internal static class PlanningMapping
     public static PlanningHuvudman ToPlanning(this HuvudmanRecord h) =>
         new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Lanskod, h.Position.ToDomain(), h.Pupils);
 
-    public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at) =>
+    public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at, long parametersVersion) =>
         new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
-                o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover)).ToList(),
+                o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover, o.DialoguesPerYear, o.DialogueCapacityPerYear, o.HoursUtilisation,
+                o.DialogueUtilisation, o.Binding, o.Status, o.NightsAwayPerYear)).ToList(),
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
-            r.Feasible, r.OverloadHours, r.Moved, at);
+            r.Feasible, r.OverloadHours, r.Moved, at, r.DialoguesPerYear, r.DialogueCapacityPerYear, r.HoursUtilisation,
+            r.DialogueUtilisation, r.Binding, r.Status, parametersVersion, r.NightsAwayPerYear);
 
     public static ReassignmentRecord ToRecord(this Reassignment r, bool organisationNumberSynthetic) =>
         new(r.HuvudmanId, r.Name, r.Kommunkod, r.FromOfficeId, r.ToOfficeId, r.RoadKmBefore, r.RoadKmAfter, organisationNumberSynthetic);

@@ -68,25 +68,33 @@ public sealed class ScenarioGrain(
                 [new FieldViolation("office_id", "exists already")]);
         }
 
+        var live = await GrainFactory.PlanningParametersAsync();
+        var assumed = ScenarioAssumptions(office.Parameters, live);
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
         var generatedNumbers = snapshot.Huvudman.Where(h => h.HasSyntheticOrganisationNumber).Select(h => h.OrganisationNumber).ToHashSet(StringComparer.Ordinal);
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
-        var withNew = offices.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
-        var world = PlanningMapping.World(await SchoolCalendars.CurrentAsync(GrainFactory));
+        var restaffed = office.Parameters is { AdvisorsPerOffice: > 0 } every
+            ? offices.Select(o => o with { Advisors = WorldSeed.DefaultAdvisors(o.OfficeId, every.AdvisorsPerOffice).Select(a => a with { Fte = 1.0 }).ToList() }).ToList()
+            : offices;
+        var withNew = restaffed.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
+        var school = await SchoolCalendars.CurrentAsync(GrainFactory);
+        var world = PlanningMapping.World(live, school);
+        var scenarioWorld = ReferenceEquals(assumed, live) ? world : PlanningMapping.World(assumed, school);
         var year = Math.Max(StockholmTime.LocalDate(clock.GetUtcNow()).Year, office.Opening?.Year ?? 0);
 
+        // Before: the live world under the live parameters. After: the new office, and whatever the scenario assumes.
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
         var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
-        var afterProblem = world.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
+        var afterProblem = scenarioWorld.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
         var after = await Task.Run(() => LoadBalancer.Solve(afterProblem), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var comparison = world.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
+        var comparison = scenarioWorld.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
 
         var now = clock.GetUtcNow();
         var result = new ScenarioResultRecord(
             this.GetPrimaryKey(),
-            world.Report(beforeProblem, before, huvudman, offices).ToRecord(now) with { Moved = 0 },
-            world.Report(afterProblem, after, huvudman, withNew).ToRecord(now),
+            world.Report(beforeProblem, before, huvudman, offices, year).ToRecord(now, live.Version) with { Moved = 0 },
+            scenarioWorld.Report(afterProblem, after, huvudman, withNew, year).ToRecord(now, assumed.Version),
             comparison.Reassigned.Select(r => r.ToRecord(generatedNumbers.Contains(r.HuvudmanId))).ToList(),
             comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
             now + Lifetime,
@@ -102,6 +110,27 @@ public sealed class ScenarioGrain(
         // A write once begun is not interrupted: the scenario is either stored whole or not at all.
         await state.WriteOrReloadAsync(this);
         return result;
+    }
+
+    /// <summary>The parameters the scenario assumes: its own (validated, every bad field named under <c>parameters.</c>) or the live ones.</summary>
+    private static Domain.Parameters.PlanningParameters ScenarioAssumptions(ScenarioParameters? scenario, Domain.Parameters.PlanningParameters live)
+    {
+        if (scenario?.Parameters is not { } own)
+        {
+            return live;
+        }
+
+        var assumed = own.Value with { Version = live.Version };
+        try
+        {
+            assumed.Validate();
+        }
+        catch (PlaneringException invalid) when (invalid.Code == ErrorCode.InvalidArgument)
+        {
+            throw invalid.WithFieldsRenamed(field => "parameters." + field);
+        }
+
+        return assumed;
     }
 
     /// <summary>The registry's rules name SetStaffing's and UpsertOffice's fields; the caller sent SimulateOpenOffice's.</summary>

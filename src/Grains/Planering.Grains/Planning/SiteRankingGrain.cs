@@ -31,10 +31,12 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
             var site = Site(kommun, query.Advisors);
             var afterProblem = live.World.Problem(live.Huvudman, [.. live.Offices, site], live.Year, live.Before.OfficeByHuvudman);
             var after = query.Exact ? LoadBalancer.Solve(afterProblem) : afterProblem.Evaluate(SiteScreening.Open(afterProblem, live.Before.OfficeByHuvudman, site.OfficeId));
-            var report = live.World.Report(afterProblem, after, live.Huvudman, [.. live.Offices, site]);
+            var report = live.World.Report(afterProblem, after, live.Huvudman, [.. live.Offices, site], live.Year);
+            var line = report.Offices.FirstOrDefault(o => o.OfficeId == site.OfficeId);
             return new SiteEvaluationRecord(kommunkod, live.Report.TravelKmPerYear - report.TravelKmPerYear,
                 live.Report.TravelHoursPerYear - report.TravelHoursPerYear, report.MonthsToCover, after.MovedCount,
-                judgement.ToRecord(rules));
+                judgement.ToRecord(rules), live.Report.NightsAwayPerYear - report.NightsAwayPerYear,
+                line?.DialogueCapacityPerYear ?? 0, report.NationalUtilisation, report.Binding);
         }).ToList(), cancellationToken);
     }
 
@@ -72,11 +74,11 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
         var snapshot = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).SnapshotAsync();
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
-        var world = PlanningMapping.World(await SchoolCalendars.CurrentAsync(GrainFactory));
+        var world = PlanningMapping.World(await GrainFactory.PlanningParametersAsync(), await SchoolCalendars.CurrentAsync(GrainFactory));
         var year = StockholmTime.LocalDate(clock.GetUtcNow()).Year;
         var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
         var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
-        return new LiveWorld(world, huvudman, offices, year, before, world.Report(beforeProblem, before, huvudman, offices));
+        return new LiveWorld(world, huvudman, offices, year, before, world.Report(beforeProblem, before, huvudman, offices, year));
     }
 
     private sealed record LiveWorld(

@@ -85,8 +85,10 @@ public sealed class HuvudmanGrain(
                 details: primary.Rejections.Take(3).ToDictionary(r => r.Code, r => r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        // Searched only where a slot could be earlier (see EarlierElsewhere): most answers ask no other office at all.
-        var alternatives = primary.EarlierElsewhere == EarlierElsewhere.None ? [] : await EarlierElsewhereAsync(me, request, slot, primary.EarlierElsewhere, cancellationToken);
+        // Searched only where a slot could be earlier (see EarlierElsewhere): most answers ask no other office at all. That
+        // reasoning needs every office to keep the same hours; an office with its own hours may be earlier anywhere.
+        var scope = me.Parameters!.Value.Offices.Values.Any(o => o.Hours is not null) ? EarlierElsewhere.AnyOffice : primary.EarlierElsewhere;
+        var alternatives = scope == EarlierElsewhere.None ? [] : await EarlierElsewhereAsync(me, request, slot, scope, cancellationToken);
         return new SlotAnswer(slot, primary.Rejections, primary.DaysExamined, alternatives);
     }
 
@@ -193,9 +195,10 @@ public sealed class HuvudmanGrain(
     private async Task<HuvudmanForSlot> ForSlotAsync(HuvudmanRecord profile)
     {
         var calendarVersion = await SchoolCalendars.Grain(GrainFactory).GetVersionAsync();
+        var parameters = await GrainFactory.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden).GetAsync();
         var last = state.State.Dialogues.Values.Where(d => d.IsActive).Select(d => (DateOnly?)d.Slot.Date).Max();
         return new HuvudmanForSlot(profile.OrganisationNumber, profile.Name, profile.Kommunkod, profile.Position, profile.Pupils,
-            last, state.State.BlockedDates, calendarVersion);
+            last, state.State.BlockedDates, calendarVersion, parameters);
     }
 
     private async Task RecordAsync(DialogueRecord dialogue)

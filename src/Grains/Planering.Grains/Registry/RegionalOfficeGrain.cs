@@ -3,6 +3,7 @@ using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
 using Planering.Domain.Scheduling;
+using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,13 @@ public sealed class RegionalOfficeGrain(
     {
         var profile = OfficeProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Kommunkod, upsert.Position?.ToDomain(), upsert.Opened, SwedishGeography.Sweden);
+        TripOptions.RequireNightsLimit(upsert.MaxNightsAwayPerAdvisorMonth);
         var previous = state.State.Office;
-        var office = profile.ToRecord(previous?.Advisors ?? [], clock.GetUtcNow());
+        var office = profile.ToRecord(previous?.Advisors ?? [], clock.GetUtcNow()) with
+        {
+            // Absent keeps the office's own limit, as an upsert keeps its staff.
+            MaxNightsAwayPerAdvisorMonth = upsert.MaxNightsAwayPerAdvisorMonth ?? previous?.MaxNightsAwayPerAdvisorMonth,
+        };
         state.State.Office = office;
         await state.WriteOrReloadAsync(this);
 
@@ -71,6 +77,7 @@ public sealed class RegionalOfficeGrain(
     public async Task<OfficeSlotAnswer> FindSlotAsync(HuvudmanForSlot huvudman, FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        huvudman = await WithParametersAsync(huvudman);
         var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, request.Modes, request.Earliest, request.HorizonDays, request.SpsmParticipation);
         return search.FindEarliest(query, Schedule).ToRecord(request.SpsmParticipation);
@@ -83,6 +90,7 @@ public sealed class RegionalOfficeGrain(
             return existing;
         }
 
+        huvudman = await WithParametersAsync(huvudman);
         var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
         var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
@@ -140,10 +148,22 @@ public sealed class RegionalOfficeGrain(
 
     private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
 
-    /// <summary>Every office searches with the same working time; FindNextSlot relies on it to skip alternatives that cannot be earlier.</summary>
+    /// <summary>
+    /// The search under the live planning parameters: this office's hours and limits, the huvudman's cycle. Offices share
+    /// one working time unless the parameters give one its own; FindNextSlot relies on that to skip alternatives that
+    /// cannot be earlier.
+    /// </summary>
     /// <remarks>The school calendar is the one version the huvudman grain read, built once per silo and shared (<see cref="SchoolCalendars"/>).</remarks>
-    private async ValueTask<SlotSearch> SearchForAsync(HuvudmanForSlot huvudman) =>
-        new(OfficeWorkingTime.Default, await SchoolCalendars.ForVersionAsync(GrainFactory, huvudman.SchoolCalendarVersion), WorkloadModel.Default);
+    private async ValueTask<SlotSearch> SearchForAsync(HuvudmanForSlot huvudman)
+    {
+        var parameters = huvudman.Parameters!.Value;
+        var officeId = this.GetPrimaryKeyString();
+        return new(parameters.WorkingTimeFor(officeId), await SchoolCalendars.ForVersionAsync(GrainFactory, huvudman.SchoolCalendarVersion), parameters.WorkloadFor(officeId));
+    }
+
+    /// <summary>The huvudman as sent, with the live planning parameters when the caller did not bring them.</summary>
+    private async Task<HuvudmanForSlot> WithParametersAsync(HuvudmanForSlot huvudman) =>
+        huvudman.Parameters is not null ? huvudman : huvudman with { Parameters = await GrainFactory.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden).GetAsync() };
 
     private SlotQuery QueryFor(HuvudmanForSlot huvudman, IReadOnlyList<DialogueMode> modes, DateOnly? earliest, int horizonDays, bool spsm)
     {
@@ -160,7 +180,8 @@ public sealed class RegionalOfficeGrain(
     private PlaneringException Refusal(RejectionCode rejection, SlotSearch search, HuvudmanForSlot huvudman, SlotChoice slot)
     {
         var code = RejectionTexts.Code(rejection);
-        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation;
+        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation
+            or RejectionCode.NightsLimit;
         if (!taken)
         {
             return new PlaneringException(ErrorCode.RuleViolation, $"the slot breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
