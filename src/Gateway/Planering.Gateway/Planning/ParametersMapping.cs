@@ -139,9 +139,28 @@ internal static class ParametersMapping
         };
     }
 
-    /// <summary>The domain's field names (unprefixed) as the message names them.</summary>
-    public static PlaneringException Prefixed(this PlaneringException invalid, string prefix) =>
-        prefix.Length == 0 ? invalid : invalid.WithFieldsRenamed(field => prefix + field);
+    /// <summary>
+    /// Adds the domain's range violations of <paramref name="proposed"/> to the shape violations already found, so a
+    /// caller learns every bad field in one answer; a field the shape check already named is not named twice.
+    /// </summary>
+    public static void AddRuleViolations(this Violations violations, DomainParameters proposed, string prefix = "")
+    {
+        try
+        {
+            proposed.Validate();
+        }
+        catch (PlaneringException invalid) when (invalid.Code == Domain.Errors.ErrorCode.InvalidArgument)
+        {
+            var named = violations.Found.Select(v => v.Field).ToHashSet(StringComparer.Ordinal);
+            foreach (var v in invalid.Violations)
+            {
+                if (!named.Contains(prefix + v.Field))
+                {
+                    violations.Add(prefix + v.Field, v.Description);
+                }
+            }
+        }
+    }
 
     private static OfficeHoursRule ToMessage(this OfficeHours h)
     {

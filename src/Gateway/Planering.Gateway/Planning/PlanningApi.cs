@@ -46,6 +46,12 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var staff = RegistryApi.Advisors(violations, request.Staff, "staff");
         violations.Require(request.AdvisorsPerOffice is >= 0 and <= MaxAdvisors, "advisors_per_office", $"must be between 0 and {MaxAdvisors} (0 keeps each office's staff)");
         var assumed = request.Parameters?.ToDomain(violations, "parameters.");
+        if (assumed is not null && violations.Any)
+        {
+            // The version of a scenario's own set is not checked (it is ignored); the rest is named in full.
+            violations.AddRuleViolations(assumed with { Version = Domain.Parameters.PlanningParameters.FirstVersion }, "parameters.");
+        }
+
         violations.ThrowIfAny();
 
         var officeId = request.OfficeId;
@@ -120,6 +126,11 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var violations = new Violations();
         violations.Require(request.Version >= 1, "version", "is required: the version GetPlanningParameters answered");
         var proposed = request.ToDomain(violations);
+        if (violations.Any)
+        {
+            violations.AddRuleViolations(proposed);
+        }
+
         violations.ThrowIfAny();
         return (await Parameters.SetAsync(PlanningParametersDocument.From(proposed))).Value.ToMessage();
     }

@@ -43,6 +43,9 @@ public sealed class PlanningWorld
     private readonly SchoolHolidayCalendar _school;
     private readonly WorkloadModel _workload;
 
+    // A ranking asks for the same offices' capacity once per candidate site: it is worked out day by day, so it is kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string OfficeId, string Kommunkod, IReadOnlyList<Advisor> Advisors, int Year), (double Hours, int Dialogues)> _capacity = new();
+
     public PlanningWorld(PlanningParameters parameters, SchoolHolidayCalendar schoolHolidays, AssignmentParameters? assignment = null)
     {
         parameters.Validate();
@@ -158,8 +161,12 @@ public sealed class PlanningWorld
         var to = new DateOnly(year + 1, 1, 1);
         return offices.Select(o =>
         {
-            var model = _parameters.CapacityFor(o.OfficeId, _school);
-            return (o, model.Hours(o.Advisors, o.Kommunkod, from, to), model.Dialogues(o.Advisors, o.Kommunkod, from, to));
+            var (hours, dialogues) = _capacity.GetOrAdd((o.OfficeId, o.Kommunkod, o.Advisors, year), _ =>
+            {
+                var model = _parameters.CapacityFor(o.OfficeId, _school);
+                return (model.Hours(o.Advisors, o.Kommunkod, from, to), model.Dialogues(o.Advisors, o.Kommunkod, from, to));
+            });
+            return (o, hours, dialogues);
         }).ToList();
     }
 }

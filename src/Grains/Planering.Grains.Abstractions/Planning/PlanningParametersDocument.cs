@@ -14,8 +14,11 @@ public sealed class PlanningParametersDocument
 {
     private static readonly JsonSerializerOptions Json = new()
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new ReadOnlySetConverter<DayOfWeek>() },
         WriteIndented = false,
+
+        // A proposed set may hold NaN or infinity; it must reach the validation that names the field, not fail here.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     [NonSerialized]
@@ -35,4 +38,14 @@ public sealed class PlanningParametersDocument
 
     public static PlanningParametersDocument From(PlanningParameters parameters) =>
         new(JsonSerializer.Serialize(parameters, Json)) { _value = parameters };
+}
+
+/// <summary>System.Text.Json cannot create an <see cref="IReadOnlySet{T}"/>; this reads and writes it as a JSON array.</summary>
+internal sealed class ReadOnlySetConverter<T> : JsonConverter<IReadOnlySet<T>>
+{
+    public override IReadOnlySet<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<List<T>>(ref reader, options) is { } items ? items.ToHashSet() : null;
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.ToList(), options);
 }

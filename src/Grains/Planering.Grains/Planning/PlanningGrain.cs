@@ -101,6 +101,7 @@ public sealed partial class PlanningGrain(
 
     public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
         var live = await ReadWorldAsync();
         var world = PlanningMapping.World(live.Parameters);
         var problem = world.Problem(live.Huvudman, live.Offices, Year(), live.Assignment);
@@ -115,7 +116,8 @@ public sealed partial class PlanningGrain(
         // The last moment a caller that gave up can stop it: from here the new assignment is stored and announced.
         cancellationToken.ThrowIfCancellationRequested();
         var changed = await ApplyCoreAsync(solution.OfficeByHuvudman, live);
-        LogRebalanced(logger, live.Huvudman.Count, problem.Offices.Count, changed);
+        var elapsed = clock.GetElapsedTime(started);
+        LogRebalanced(logger, live.Huvudman.Count, problem.Offices.Count, changed, elapsed.TotalMilliseconds);
         return world.Report(problem, solution, live.Huvudman, live.Offices, Year()).ToRecord(clock.GetUtcNow(), live.Parameters.Version);
     }
 
@@ -184,6 +186,6 @@ public sealed partial class PlanningGrain(
     /// <summary>The planning year: the current one in Stockholm.</summary>
     private int Year() => StockholmTime.LocalDate(clock.GetUtcNow()).Year;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalanced {Huvudman} huvudmän over {Offices} offices: {Moved} moved")]
-    private static partial void LogRebalanced(ILogger logger, int huvudman, int offices, int moved);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalanced {Huvudman} huvudmän over {Offices} offices: {Moved} moved, in {Milliseconds:F0} ms")]
+    private static partial void LogRebalanced(ILogger logger, int huvudman, int offices, int moved, double milliseconds);
 }
