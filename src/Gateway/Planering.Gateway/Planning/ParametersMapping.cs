@@ -48,7 +48,24 @@ internal static class ParametersMapping
             SpsmShare = w.SpsmShare,
             SpsmCoordinationHours = w.SpsmCoordinationHours,
             OfficeHours = p.Hours.ToMessage(),
+            MaxNightsAwayPerAdvisorMonth = w.Trips.MaxNightsAwayPerAdvisorMonth,
+            MaxNightsPerTrip = w.Trips.MaxNightsPerTrip,
         };
+        message.FerryRoutes.AddRange(w.Trips.FerryRoutes.Select(f =>
+        {
+            var route = new Contracts.V1.FerryRoute
+            {
+                Name = f.Name,
+                MainlandPort = new GeoPoint { Latitude = f.MainlandPort.Latitude, Longitude = f.MainlandPort.Longitude },
+                IslandPort = new GeoPoint { Latitude = f.IslandPort.Latitude, Longitude = f.IslandPort.Longitude },
+                CrossingMinutes = f.CrossingMinutes,
+                CheckInMinutes = f.CheckInMinutes,
+            };
+            route.IslandKommunkoder.AddRange(f.IslandKommunkoder);
+            route.DeparturesFromMainland.AddRange(f.DeparturesFromMainland.Select(Minutes));
+            route.DeparturesFromIsland.AddRange(f.DeparturesFromIsland.Select(Minutes));
+            return route;
+        }));
         message.OfficeOverrides.AddRange(p.Offices.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new OfficeParameterOverride
         {
             OfficeId = o.Key,
@@ -89,7 +106,14 @@ internal static class ParametersMapping
             FollowUpWorkingDaysAfter = m.FollowUpWorkingDaysAfter,
             SpsmShare = m.SpsmShare,
             SpsmCoordinationHours = m.SpsmCoordinationHours,
+            Trips = new Domain.Travel.TripOptions
+            {
+                MaxNightsAwayPerAdvisorMonth = m.MaxNightsAwayPerAdvisorMonth,
+                MaxNightsPerTrip = m.MaxNightsPerTrip,
+                FerryRoutes = m.FerryRoutes.Take(100).Select((f, i) => FerryToDomain(f, violations, string.Create(CultureInfo.InvariantCulture, $"{prefix}ferry_routes[{i}]."))).ToList(),
+            },
         };
+        violations.Require(m.FerryRoutes.Count <= 20, prefix + "ferry_routes", "must hold at most 20 routes");
 
         var hours = m.OfficeHours is null ? null : m.OfficeHours.ToDomain(violations, prefix + "office_hours.");
         violations.Require(m.OfficeHours is not null, prefix + "office_hours", "is required (read the set with GetPlanningParameters and change it)");
@@ -228,6 +252,27 @@ internal static class ParametersMapping
     }
 
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Minutes(int minute) => Time(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minute)));
+
+    /// <summary>A ferry line's shape (ports given, departures as HH:MM); its ranges are the domain's to check.</summary>
+    private static Domain.Travel.FerryRoute FerryToDomain(Contracts.V1.FerryRoute f, Violations violations, string field)
+    {
+        violations.Require(f.MainlandPort is not null, field + "mainland_port", "is required");
+        violations.Require(f.IslandPort is not null, field + "island_port", "is required");
+        List<int> Departures(Google.Protobuf.Collections.RepeatedField<string> times, string name) =>
+            times.Take(48).Select((t, i) => ParseTime(violations, string.Create(CultureInfo.InvariantCulture, $"{field}{name}[{i}]"), t))
+                .Select(t => (t.Hour * 60) + t.Minute).ToList();
+        return new Domain.Travel.FerryRoute(
+            f.Name,
+            new Domain.Geography.GeoPosition(f.MainlandPort?.Latitude ?? 0, f.MainlandPort?.Longitude ?? 0),
+            new Domain.Geography.GeoPosition(f.IslandPort?.Latitude ?? 0, f.IslandPort?.Longitude ?? 0),
+            [.. f.IslandKommunkoder],
+            f.CrossingMinutes,
+            f.CheckInMinutes,
+            Departures(f.DeparturesFromMainland, "departures_from_mainland"),
+            Departures(f.DeparturesFromIsland, "departures_from_island"));
+    }
 
     private static TimeOnly ParseTime(Violations violations, string field, string value)
     {

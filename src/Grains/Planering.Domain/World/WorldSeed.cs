@@ -26,7 +26,7 @@ namespace Planering.Domain.World;
 public static class WorldSeed
 {
     /// <summary>Bumped when the generated world changes, so an existing database can tell it was seeded from an older one.</summary>
-    public const int Version = 2;
+    public const int Version = 1;
 
     public const int ResidentsPerIndependent = 4_000;
     public const double MunicipalPupilShare = 0.12;
