@@ -20,7 +20,10 @@ public sealed class PlanningParametersDocumentTests
         var read = new PlanningParametersDocument(PlanningParametersDocument.From(parameters).JsonText).Value;
 
         Assert.Equal(7, read.Version);
-        Assert.Equal(parameters.Workload, read.Workload);
+        Assert.Equal(parameters.Workload with { Trips = read.Workload.Trips }, read.Workload);
+        Assert.Equal(parameters.Workload.Trips.FerryRoutes.Select(f => (f.Name, f.CrossingMinutes, string.Join(',', f.DeparturesFromMainland))),
+            read.Workload.Trips.FerryRoutes.Select(f => (f.Name, f.CrossingMinutes, string.Join(',', f.DeparturesFromMainland))));
+        Assert.Equal(PlanningParametersDocument.From(parameters).JsonText, PlanningParametersDocument.From(read).JsonText);
         Assert.Equal(0.55, read.DialogueShare);
         Assert.Equal(parameters.Hours.WorkingDays.Order(), read.Hours.WorkingDays.Order());
         Assert.Equal(parameters.Hours.ShortenedDays, read.Hours.ShortenedDays);

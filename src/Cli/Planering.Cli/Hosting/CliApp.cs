@@ -30,6 +30,8 @@ public static class CliApp
             SetHolidayCommand.Create(runner),
             PlanCommand.Create(runner),
             SimulateOfficeCommand.Create(runner),
+            ParametersCommands.Show(runner),
+            ParametersCommands.Set(runner),
             CommitScenarioCommand.Create(runner),
             RankSitesCommand.Create(runner),
             ForecastCommand.Create(runner),

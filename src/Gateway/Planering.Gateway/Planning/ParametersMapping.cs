@@ -2,6 +2,8 @@ using System.Globalization;
 using Planering.Contracts.V1;
 using Planering.Domain.Calendar;
 using Planering.Domain.Errors;
+using Planering.Domain.Geography;
+using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
@@ -53,7 +55,7 @@ internal static class ParametersMapping
         };
         message.FerryRoutes.AddRange(w.Trips.FerryRoutes.Select(f =>
         {
-            var route = new Contracts.V1.FerryRoute
+            var line = new FerryLine
             {
                 Name = f.Name,
                 MainlandPort = new GeoPoint { Latitude = f.MainlandPort.Latitude, Longitude = f.MainlandPort.Longitude },
@@ -61,10 +63,10 @@ internal static class ParametersMapping
                 CrossingMinutes = f.CrossingMinutes,
                 CheckInMinutes = f.CheckInMinutes,
             };
-            route.IslandKommunkoder.AddRange(f.IslandKommunkoder);
-            route.DeparturesFromMainland.AddRange(f.DeparturesFromMainland.Select(Minutes));
-            route.DeparturesFromIsland.AddRange(f.DeparturesFromIsland.Select(Minutes));
-            return route;
+            line.IslandKommunkoder.AddRange(f.IslandKommunkoder);
+            line.DeparturesFromMainland.AddRange(f.DeparturesFromMainland.Select(Minutes));
+            line.DeparturesFromIsland.AddRange(f.DeparturesFromIsland.Select(Minutes));
+            return line;
         }));
         message.OfficeOverrides.AddRange(p.Offices.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new OfficeParameterOverride
         {
@@ -106,11 +108,11 @@ internal static class ParametersMapping
             FollowUpWorkingDaysAfter = m.FollowUpWorkingDaysAfter,
             SpsmShare = m.SpsmShare,
             SpsmCoordinationHours = m.SpsmCoordinationHours,
-            Trips = new Domain.Travel.TripOptions
+            Trips = new TripOptions
             {
                 MaxNightsAwayPerAdvisorMonth = m.MaxNightsAwayPerAdvisorMonth,
                 MaxNightsPerTrip = m.MaxNightsPerTrip,
-                FerryRoutes = m.FerryRoutes.Take(100).Select((f, i) => FerryToDomain(f, violations, string.Create(CultureInfo.InvariantCulture, $"{prefix}ferry_routes[{i}]."))).ToList(),
+                FerryRoutes = m.FerryRoutes.Take(100).Select((f, i) => f.ToDomain(violations, string.Create(CultureInfo.InvariantCulture, $"{prefix}ferry_routes[{i}]"))).ToList(),
             },
         };
         violations.Require(m.FerryRoutes.Count <= 20, prefix + "ferry_routes", "must hold at most 20 routes");
@@ -255,23 +257,15 @@ internal static class ParametersMapping
 
     private static string Minutes(int minute) => Time(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minute)));
 
-    /// <summary>A ferry line's shape (ports given, departures as HH:MM); its ranges are the domain's to check.</summary>
-    private static Domain.Travel.FerryRoute FerryToDomain(Contracts.V1.FerryRoute f, Violations violations, string field)
+    private static FerryRoute ToDomain(this FerryLine f, Violations violations, string field)
     {
-        violations.Require(f.MainlandPort is not null, field + "mainland_port", "is required");
-        violations.Require(f.IslandPort is not null, field + "island_port", "is required");
-        List<int> Departures(Google.Protobuf.Collections.RepeatedField<string> times, string name) =>
-            times.Take(48).Select((t, i) => ParseTime(violations, string.Create(CultureInfo.InvariantCulture, $"{field}{name}[{i}]"), t))
-                .Select(t => (t.Hour * 60) + t.Minute).ToList();
-        return new Domain.Travel.FerryRoute(
-            f.Name,
-            new Domain.Geography.GeoPosition(f.MainlandPort?.Latitude ?? 0, f.MainlandPort?.Longitude ?? 0),
-            new Domain.Geography.GeoPosition(f.IslandPort?.Latitude ?? 0, f.IslandPort?.Longitude ?? 0),
-            [.. f.IslandKommunkoder],
-            f.CrossingMinutes,
-            f.CheckInMinutes,
-            Departures(f.DeparturesFromMainland, "departures_from_mainland"),
-            Departures(f.DeparturesFromIsland, "departures_from_island"));
+        static GeoPosition Point(GeoPoint? p) => p is null ? default : new GeoPosition(p.Latitude, p.Longitude);
+        List<int> Departures(IEnumerable<string> times, string name) =>
+            times.Take(100).Select(t => ParseTime(violations, $"{field}.{name}", t)).Select(t => (t.Hour * 60) + t.Minute).ToList();
+        violations.Require(f.MainlandPort is not null, field + ".mainland_port", "is required");
+        violations.Require(f.IslandPort is not null, field + ".island_port", "is required");
+        return new FerryRoute(f.Name, Point(f.MainlandPort), Point(f.IslandPort), f.IslandKommunkoder.Take(300).ToList(), f.CrossingMinutes, f.CheckInMinutes,
+            Departures(f.DeparturesFromMainland, "departures_from_mainland"), Departures(f.DeparturesFromIsland, "departures_from_island"));
     }
 
     private static TimeOnly ParseTime(Violations violations, string field, string value)
