@@ -34,7 +34,7 @@ public sealed class TripParametersApiTests(ApiFixture api)
 
         var trip = (await KirunaOnSiteAsync()).Slot;
         Assert.Equal(1, trip.NightsAway);
-        Assert.NotEqual(trip.TravelOutDate, trip.Date);
+        Assert.NotEqual(trip.TravelOutDate, trip.TravelBackDate); // out the day before, or home the day after on a Monday
 
         try
         {
@@ -49,7 +49,7 @@ public sealed class TripParametersApiTests(ApiFixture api)
                 p.FerryRoutes[0].CrossingMinutes = 0;
                 p.FerryRoutes[0].DeparturesFromIsland[0] = "7 am";
             })));
-            Assert.Equal(["ferry_routes[0].crossing_minutes", "ferry_routes[0].departures_from_island[0]", "max_nights_away_per_advisor_month"], fields.Order(StringComparer.Ordinal));
+            Assert.Equal(["ferry_routes[0].crossing_minutes", "ferry_routes[0].departures_from_island", "max_nights_away_per_advisor_month"], fields.Order(StringComparer.Ordinal));
         }
         finally
         {
