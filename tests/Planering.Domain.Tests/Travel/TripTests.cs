@@ -5,10 +5,11 @@ using Planering.Domain.Scheduling;
 using Planering.Domain.Travel;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
+using Xunit.Abstractions;
 
 namespace Planering.Domain.Tests.Travel;
 
-public sealed class TripTests
+public sealed class TripTests(ITestOutputHelper output)
 {
     private static readonly SwedishGeography Sweden = SwedishGeography.Sweden;
     private static readonly SchoolHolidayCalendar Lov = SchoolHolidayCalendar.Create(Sweden);
@@ -51,6 +52,10 @@ public sealed class TripTests
             Assert.Equal(DialogueMode.OnSite, slot.Mode);
             Assert.InRange(slot.StartMinute, 8 * 60, 17 * 60 - 120);
             shapes[trip.Nights] = shapes.GetValueOrDefault(trip.Nights) + 1;
+            if (trip.Nights > 0)
+            {
+                output.WriteLine($"{kommun.Name} ({kommun.Kommunkod}) from {nearest.OfficeId}: {trip.Nights} night(s){(trip.Ferry is null ? "" : ", ferry " + trip.Ferry)}");
+            }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -59,10 +59,10 @@ public sealed class SwedishWorldTests
         Assert.All(huvudman, h => Assert.True(h.OrganisationNumberSynthetic, h.Name));
         Assert.All(independent, h => Assert.True(h.Synthetic));
 
-        // One per 4,000 residents: Sweden's 10.6 million give about 2,650, with the 290 kommuner about 2,950 in scope.
-        Assert.InRange(independent.Count, 2_500, 2_800);
+        // One per 12,000 residents: Sweden's 10.6 million give about 880.
+        Assert.InRange(independent.Count, 800, 950);
         Assert.Equal(
-            (int)Math.Round(Sweden.Kommun("0180").Population / 4_000.0, MidpointRounding.AwayFromZero),
+            (int)Math.Round(Sweden.Kommun("0180").Population / 12_000.0, MidpointRounding.AwayFromZero),
             independent.Count(h => h.Kommunkod == "0180"));
         Assert.All(independent.GroupBy(h => h.Kommunkod), g => Assert.Equal(g.Count(), g.Select(h => h.Name).Distinct().Count()));
     }

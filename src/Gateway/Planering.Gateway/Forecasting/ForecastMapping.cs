@@ -58,6 +58,7 @@ internal static class ForecastMapping
             Utilisation = m.Utilisation.ToMessage(),
             BacklogHours = m.BacklogHours.ToMessage(),
             DemandDialogues = m.DemandDialogues,
+            NightsAway = m.NightsAway,
             DialogueCapacity = m.DialogueCapacity,
             Binding = m.Binding.ToMessage(),
             Status = m.Status.ToMessage(),

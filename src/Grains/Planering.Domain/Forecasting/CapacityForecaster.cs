@@ -175,6 +175,7 @@ public static class CapacityForecaster
                 backlog)
             {
                 DemandDialogues = due,
+                NightsAway = offices.Sum(o => o.DueNightsAway is { } n && t < n.Count ? n[t] : 0),
                 DialogueCapacity = slots,
                 Binding = binding,
                 Status = status,

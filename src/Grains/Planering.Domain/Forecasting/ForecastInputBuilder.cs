@@ -13,7 +13,8 @@ namespace Planering.Domain.Forecasting;
 public sealed record ForecastOffice(string OfficeId, string Kommunkod, GeoPosition Position, IReadOnlyList<Advisor> Advisors, IReadOnlyList<int> HeldPerMonth);
 
 /// <summary>A huvudman as the forecast sees it: its office, size, place, and its last and next (booked) dialogue.</summary>
-public sealed record ForecastHuvudman(string Id, string OfficeId, GeoPosition Position, int Pupils, DateOnly? LastDialogue, DateOnly? BookedDialogue);
+/// <param name="Kommunkod">Where it is, for its trip (a ferry to Gotland); without it the trip is taken to be by road.</param>
+public sealed record ForecastHuvudman(string Id, string OfficeId, GeoPosition Position, int Pupils, DateOnly? LastDialogue, DateOnly? BookedDialogue, string? Kommunkod = null);
 
 /// <summary>
 /// Turns the live world (offices, their staff and calendars, the assigned huvudmän) into a <see cref="ForecastInput"/>,
@@ -103,15 +104,19 @@ public static class ForecastInputBuilder
             {
                 HoursCapacity = hours,
                 DialogueCapacity = slots,
-                DueDialogues = DueDialogues(demands, horizonMonths),
+                DueDialogues = DueDialogues(demands, horizonMonths, _ => 1),
+                DueNightsAway = DueDialogues(demands, horizonMonths, d => d.AdvisorNightsPerDialogue),
             };
         }).ToList();
 
         return new ForecastInput(startYear, startMonth, seed, inputs) { HorizonMonths = horizonMonths, Paths = paths, Parameters = parameters };
     }
 
-    /// <summary>Dialogues that become demand per month, nominally (no cancellations), as the forecast's queue counts them.</summary>
-    private static double[] DueDialogues(IReadOnlyList<HuvudmanDemand> demands, int horizon)
+    /// <summary>
+    /// Dialogues that become demand per month, nominally (no cancellations), as the forecast's queue counts them, each
+    /// weighed by <paramref name="weight"/> (1 to count them, their expected nights away to count those).
+    /// </summary>
+    private static double[] DueDialogues(IReadOnlyList<HuvudmanDemand> demands, int horizon, Func<HuvudmanDemand, double> weight)
     {
         var due = new double[horizon];
         foreach (var d in demands)
@@ -120,7 +125,7 @@ public static class ForecastInputBuilder
             {
                 if (month >= 0)
                 {
-                    due[month]++;
+                    due[month] += weight(d);
                 }
             }
         }
@@ -133,16 +138,21 @@ public static class ForecastInputBuilder
 
     private static HuvudmanDemand Demand(ForecastHuvudman h, ForecastOffice office, DateOnly start, int cycle, WorkloadModel workload)
     {
-        var hours = workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, h.Position.DistanceKmTo(office.Position));
+        // The trip as the slot search books it (by ferry to Gotland, a night away when far), when the kommun is known.
+        var trip = h.Kommunkod is { } kommunkod ? workload.Trip(office.Position, h.Position, kommunkod, h.Pupils) : null;
+        var hours = trip is not null
+            ? workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip)
+            : workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, h.Position.DistanceKmTo(office.Position));
+        var nights = trip is not null ? workload.ExpectedTravelPerDialogue(trip).AdvisorNights : 0;
         if (h.BookedDialogue is { } booked)
         {
             var month = MonthIndex(start, booked);
-            return new HuvudmanDemand(hours, cycle, month, month);
+            return new HuvudmanDemand(hours, cycle, month, month) { AdvisorNightsPerDialogue = nights };
         }
 
         var due = h.LastDialogue is { } last
             ? MonthIndex(start, workload.NextDueDate(last, cycle))
             : (int)(BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(h.Id))) % (uint)cycle);
-        return new HuvudmanDemand(hours, cycle, due);
+        return new HuvudmanDemand(hours, cycle, due) { AdvisorNightsPerDialogue = nights };
     }
 }

@@ -5,4 +5,8 @@ namespace Planering.Domain.Forecasting;
 /// <param name="CycleMonths">Months between two dialogues of this huvudman.</param>
 /// <param name="NextDueMonth">Month index, relative to the forecast's start month (0), when the next dialogue falls due; negative when it is overdue.</param>
 /// <param name="BookedMonth">Month index of the already booked next dialogue, or null when none is booked; a booking is the demand in that month.</param>
-public sealed record HuvudmanDemand(double HoursPerDialogue, int CycleMonths, int NextDueMonth, int? BookedMonth = null);
+public sealed record HuvudmanDemand(double HoursPerDialogue, int CycleMonths, int NextDueMonth, int? BookedMonth = null)
+{
+    /// <summary>Expected advisor nights away per dialogue (the on-site share of its trip's nights, for every advisor).</summary>
+    public double AdvisorNightsPerDialogue { get; init; }
+}

@@ -18,6 +18,9 @@ public sealed record MonthForecast(
     /// <summary>Dialogues that become demand in the month, nominally (before cancellations).</summary>
     public double DemandDialogues { get; init; }
 
+    /// <summary>Expected advisor nights away on the trips of the dialogues falling due in the month (nominal).</summary>
+    public double NightsAway { get; init; }
+
     /// <summary>Dialogues the slot limits allow in the month.</summary>
     public double DialogueCapacity { get; init; }
 

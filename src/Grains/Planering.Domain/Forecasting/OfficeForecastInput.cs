@@ -26,4 +26,7 @@ public sealed record OfficeForecastInput(
 
     /// <summary>Dialogues that become demand per month, nominally (null: not known).</summary>
     public IReadOnlyList<double>? DueDialogues { get; init; }
+
+    /// <summary>Expected advisor nights away per month on the trips of the dialogues that fall due (nominal).</summary>
+    public IReadOnlyList<double>? DueNightsAway { get; init; }
 }

@@ -42,7 +42,8 @@ public sealed record MonthForecastRecord(
     [property: Id(6)] double DemandDialogues = 0,
     [property: Id(7)] double DialogueCapacity = 0,
     [property: Id(8)] Planering.Domain.Planning.BindingLimit Binding = Planering.Domain.Planning.BindingLimit.None,
-    [property: Id(9)] Planering.Domain.Planning.LoadStatus Status = Planering.Domain.Planning.LoadStatus.Ok);
+    [property: Id(9)] Planering.Domain.Planning.LoadStatus Status = Planering.Domain.Planning.LoadStatus.Ok,
+    [property: Id(10)] double NightsAway = 0);
 
 [GenerateSerializer, Immutable, Alias("planering.TrendRecord")]
 public sealed record TrendRecord(

@@ -27,7 +27,7 @@ internal static class ForecastMapping
 
     private static MonthForecastRecord ToRecord(this MonthForecast m) =>
         new(m.Year, m.Month, m.DemandHours.ToRecord(), m.CapacityHours.ToRecord(), m.Utilisation.ToRecord(), m.BacklogHours.ToRecord(),
-            m.DemandDialogues, m.DialogueCapacity, m.Binding, m.Status);
+            m.DemandDialogues, m.DialogueCapacity, m.Binding, m.Status, m.NightsAway);
 
     private static BandRecord ToRecord(this ForecastBand b) => new(b.Mean, b.P10, b.P50, b.P90);
 }

@@ -32,7 +32,8 @@ internal static class ForecastWorld
             .Select(l => new ForecastHuvudman(
                 l.Huvudman.OrganisationNumber, l.OfficeId!, l.Huvudman.Position.ToDomain(), l.Huvudman.Pupils,
                 last.TryGetValue(l.Huvudman.OrganisationNumber, out var held) ? held : null,
-                next.TryGetValue(l.Huvudman.OrganisationNumber, out var booked) ? booked : null))
+                next.TryGetValue(l.Huvudman.OrganisationNumber, out var booked) ? booked : null,
+                l.Huvudman.Kommunkod))
             .ToList();
 
         var startOfMonth = new DateOnly(today.Year, today.Month, 1);
