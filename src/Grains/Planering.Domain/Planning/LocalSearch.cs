@@ -160,11 +160,29 @@ internal sealed class LocalSearch
         var loadB = _load[b];
         var atA = _model.OfficeCost(a, loadA);
         var atB = _model.OfficeCost(b, loadB);
+
+        // The office terms can fall by at most what the two offices carry now (each term is at least 0), so a pair's delta
+        // is at least floor + (deltaI + deltaK), rounded the same way as below (IEEE rounding is monotone, so this holds
+        // for the computed value too). The lists are sorted by their deltas: once that bound cannot beat the incumbent,
+        // no later k for this i can, nor (at the first k) any later i. Skipping them picks exactly the pair the full scan
+        // picks: the incumbent cannot change while they are skipped.
+        var floor = -atA - atB;
+        var overloadTolerance = _model.OverloadTolerance;
+        var costTolerance = _model.CostTolerance;
         foreach (var (deltaI, i) in fromA)
         {
             var demandI = _model.Demand[i];
+            var first = true;
+            var stop = false;
             foreach (var (deltaK, k) in fromB)
             {
+                if (floor.Overload >= best.Overload - overloadTolerance && floor.Cost + (deltaI + deltaK) >= best.Cost - costTolerance)
+                {
+                    stop = first;
+                    break;
+                }
+
+                first = false;
                 var shift = _model.Demand[k] - demandI;
                 var delta = _model.OfficeCost(a, loadA + shift) - atA + _model.OfficeCost(b, loadB - shift) - atB
                     + new LexCost(0, deltaI + deltaK);
@@ -174,6 +192,11 @@ internal sealed class LocalSearch
                     bestI = i;
                     bestK = k;
                 }
+            }
+
+            if (stop)
+            {
+                break;
             }
         }
 
