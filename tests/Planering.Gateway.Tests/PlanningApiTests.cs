@@ -135,7 +135,7 @@ public sealed class PlanningApiTests(ApiFixture api, ITestOutputHelper output)
             Assert.True(c.Eligible);
             Assert.Equal(["LAROSATE", "SPREAD", "SPSM"], c.Verdicts.Select(v => v.Rule));
             Assert.True(c.Verdicts[0].Passed && c.Verdicts[1].Passed, c.Kommun);
-            Assert.Equal(0, c.NightsAwaySavedPerYear);
+            Assert.True(c.NightsAwaySavedPerYear >= 0, $"{c.Kommun}: nights saved {c.NightsAwaySavedPerYear}");
         }
 
         // Sävsjö saves the most travel of all kommuner, but has no lärosäte within 25 km: the rules leave it out.

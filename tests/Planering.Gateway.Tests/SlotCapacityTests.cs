@@ -71,6 +71,9 @@ public sealed class SlotCapacityTests(ApiFixture api)
             booked++;
         }
 
-        Assert.InRange(booked, expected - 3, expected);
+        // The model counts each month as part of a running office: a month's first days share their ISO week's limit with
+        // the days before the month. This office is empty before the quarter, so its first, partial week can hold up to
+        // a few dialogues more than the model's September gives it (3 when 1 September is a Wednesday).
+        Assert.InRange(booked, expected - 3, expected + 3);
     }
 }
