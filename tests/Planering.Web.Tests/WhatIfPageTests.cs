@@ -78,6 +78,34 @@ public sealed class WhatIfPageTests(WebFixture web)
 
         await Assertions.Expect(ranking.GetByTestId("ineligible")).ToHaveCountAsync(0);
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // With the ineligible kommuner included, the page shows the API's ranking and marks exactly the ones it judged
+        // ineligible.
+        await page.GetByLabel("Visa även kommuner som inte uppfyller reglerna").CheckAsync();
+        await page.GetByLabel("Antal förslag").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rangordna alla kommuner" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(10, new() { Timeout = 120_000 });
+        var all = new List<SiteCandidate>();
+        using (var call = web.Planning.RankOfficeSites(new RankOfficeSitesRequest { K = 10, Advisors = 6, IncludeIneligible = true }))
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                if (call.ResponseStream.Current.Done)
+                {
+                    all.AddRange(call.ResponseStream.Current.ByTravelSaved);
+                }
+            }
+        }
+
+        Assert.Equal(10, all.Count);
+        Assert.Contains(all, s => !s.Eligible); // Småland's kommuner without a lärosäte near Växjö lead; so the marking is exercised.
+        for (var i = 0; i < all.Count; i++)
+        {
+            await Assertions.Expect(rows.Nth(i)).ToContainTextAsync(all[i].Kommun);
+            await Assertions.Expect(rows.Nth(i)).ToHaveAttributeAsync("data-eligible", all[i].Eligible ? "true" : "false");
+        }
+
+        await Assertions.Expect(ranking.GetByTestId("ineligible")).ToHaveCountAsync(all.Count(s => !s.Eligible));
         await WebFixture.ScreenshotAsync(page, "vad-hander-om-rangordning");
         await page.Context.CloseAsync();
     }
