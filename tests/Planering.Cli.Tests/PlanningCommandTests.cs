@@ -64,7 +64,10 @@ public sealed class PlanningCommandTests(SiloFixture silo)
         Assert.Contains($"Travel saved: {scenario.TravelKmSavedPerYear.ToString("N0", CultureInfo.InvariantCulture)} km", result.Output, StringComparison.Ordinal);
 
         Assert.NotEmpty(scenario.Reassigned);
-        Assert.All(scenario.Reassigned, r => Assert.Equal("umea", r.ToOfficeId));
+        // Where capacity binds, the re-solve may also move huvudmän between other offices; Umeå takes some, and each
+        // reassignment moves a huvudman to another office than its own.
+        Assert.Contains(scenario.Reassigned, r => r.ToOfficeId == "umea");
+        Assert.All(scenario.Reassigned, r => Assert.NotEqual(r.FromOfficeId, r.ToOfficeId));
         Assert.Contains($"Huvudmän reassigned: {Count(scenario.Reassigned.Count)}", result.Output, StringComparison.Ordinal);
         var more = scenario.Reassigned.Count - 25;
         Assert.Equal(more > 0, result.Output.Contains($"… and {Count(more)} more (--json lists them all).", StringComparison.Ordinal));
@@ -89,10 +92,11 @@ public sealed class PlanningCommandTests(SiloFixture silo)
     [Fact]
     public async Task Committing_a_simulated_office_opens_it_in_the_live_plan()
     {
-        // Gotland: an island of its own, so the huvudmän the new office takes are no other test's.
+        // Gotland: an island of its own, so the huvudmän the new office takes are no other test's. Two advisors: a dialogue
+        // needs a pair, so an office of one has no dialogue capacity and takes no part in the plan.
         var officeId = TestKeys.OfficeId();
         var scenario = JsonParser.Default.Parse<ScenarioResult>(
-            (await silo.RunAsync("simulate-office", "--name", "Visby", "--id", officeId, "--kommun", "0980", "--advisors", "1", "--json")).Output);
+            (await silo.RunAsync("simulate-office", "--name", "Visby", "--id", officeId, "--kommun", "0980", "--advisors", "2", "--json")).Output);
 
         var result = await silo.RunAsync("commit-scenario", scenario.ScenarioId);
 
