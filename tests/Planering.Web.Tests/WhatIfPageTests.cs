@@ -53,6 +53,59 @@ public sealed class WhatIfPageTests(WebFixture web)
         await Assertions.Expect(page.GetByTestId("rank-progress")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("ranking-result").Locator("tbody tr")).ToHaveCountAsync(3, new() { Timeout = 120_000 });
         await Assertions.Expect(map.Locator("g.marker[data-marker^='site-']")).ToHaveCountAsync(3);
+
+        // Each proposal says why, as the API judged it: the nearest lärosäte (a real one, from the shipped list) and
+        // office with their distances, and every siting rule's verdict in Swedish. By default only eligible kommuner.
+        await Assertions.Expect(page.GetByLabel("Visa även kommuner som inte uppfyller reglerna")).Not.ToBeCheckedAsync();
+        var ranking = page.GetByTestId("ranking-result");
+        await Assertions.Expect(ranking.GetByRole(AriaRole.Columnheader, new() { Name = "Närmaste lärosäte" })).ToBeVisibleAsync();
+        await Assertions.Expect(ranking.GetByRole(AriaRole.Columnheader, new() { Name = "Placeringsregler" })).ToBeVisibleAsync();
+        var larosaten = Planering.Domain.World.SwedishGeography.Sweden.Larosaten.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        var rows = ranking.Locator("tbody tr");
+        for (var i = 0; i < 3; i++)
+        {
+            var row = rows.Nth(i);
+            Assert.Equal("true", await row.GetAttributeAsync("data-eligible"));
+            var nearest = (await row.GetByTestId("nearest-larosate").InnerTextAsync()).Trim();
+            Assert.Matches(@", \d+ km$", nearest);
+            Assert.Contains(nearest[..nearest.LastIndexOf(", ", StringComparison.Ordinal)], larosaten);
+            Assert.Matches(@", [\d\u00a0 ]+ km$", (await row.GetByTestId("nearest-office").InnerTextAsync()).Trim());
+            var verdicts = await row.GetByTestId("verdicts").InnerTextAsync();
+            Assert.Contains("Lärosäte: lärosäte inom", verdicts);
+            Assert.Contains("Spridning:", verdicts);
+            Assert.DoesNotContain("within", verdicts);
+        }
+
+        await Assertions.Expect(ranking.GetByTestId("ineligible")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // With the ineligible kommuner included, the page shows the API's ranking and marks exactly the ones it judged
+        // ineligible.
+        await page.GetByLabel("Visa även kommuner som inte uppfyller reglerna").CheckAsync();
+        await page.GetByLabel("Antal förslag").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rangordna alla kommuner" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(10, new() { Timeout = 120_000 });
+        var all = new List<SiteCandidate>();
+        using (var call = web.Planning.RankOfficeSites(new RankOfficeSitesRequest { K = 10, Advisors = 6, IncludeIneligible = true }))
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                if (call.ResponseStream.Current.Done)
+                {
+                    all.AddRange(call.ResponseStream.Current.ByTravelSaved);
+                }
+            }
+        }
+
+        Assert.Equal(10, all.Count);
+        Assert.Contains(all, s => !s.Eligible); // Småland's kommuner without a lärosäte near Växjö lead; so the marking is exercised.
+        for (var i = 0; i < all.Count; i++)
+        {
+            await Assertions.Expect(rows.Nth(i)).ToContainTextAsync(all[i].Kommun);
+            await Assertions.Expect(rows.Nth(i)).ToHaveAttributeAsync("data-eligible", all[i].Eligible ? "true" : "false");
+        }
+
+        await Assertions.Expect(ranking.GetByTestId("ineligible")).ToHaveCountAsync(all.Count(s => !s.Eligible));
         await WebFixture.ScreenshotAsync(page, "vad-hander-om-rangordning");
         await page.Context.CloseAsync();
     }
