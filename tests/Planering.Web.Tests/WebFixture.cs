@@ -93,9 +93,20 @@ public sealed class WebFixture : IAsyncLifetime
             await page.Locator($"#role-{role}").SetCheckedAsync(roles.Contains(role));
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
-        return page;
+        // A click that lands while the page is still starting up can be lost: click again (at most three times) rather
+        // than wait out Playwright's 30 s for a navigation that will never come.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal), new() { Timeout = 15_000 });
+                return page;
+            }
+            catch (TimeoutException) when (attempt < 3 && page.Url.Contains("/logga-in", StringComparison.Ordinal))
+            {
+            }
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
