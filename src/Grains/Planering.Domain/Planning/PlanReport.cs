@@ -22,7 +22,10 @@ public enum LoadStatus
     /// <summary>More demand than capacity.</summary>
     Overloaded = 1,
 
-    /// <summary>Demand, and no capacity at all: a utilisation would be meaningless (not 0 %).</summary>
+    /// <summary>
+    /// No capacity at all: with demand a utilisation would be meaningless (not 0 %); an office that cannot hold a dialogue
+    /// is listed with this status and its <see cref="OfficePlanLine.NoCapacityReason"/>.
+    /// </summary>
     NoCapacity = 2,
 }
 
@@ -39,6 +42,12 @@ public sealed record OfficePlanLine(
 {
     /// <summary>Advisor nights away per year on trips that do not fit the working day.</summary>
     public double NightsAwayPerYear { get; init; }
+
+    /// <summary>
+    /// Set when the office cannot hold a dialogue at all (too few advisors for advisors_per_dialogue, or no bookable
+    /// day): the plan leaves it out of the assignment, so it takes no huvudmän, and says why here (Swedish, for planners).
+    /// </summary>
+    public string? NoCapacityReason { get; init; }
 
     /// <summary>Dialogues due per year (one per huvudman per its cycle).</summary>
     public double DialoguesPerYear { get; init; }
