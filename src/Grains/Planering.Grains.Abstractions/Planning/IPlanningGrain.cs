@@ -22,6 +22,7 @@ public interface IPlanningGrain : IGrainWithStringKey
     /// </remarks>
     [Alias("Place")]
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:30")]
     Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod);
 
     /// <summary>Tells the plan that offices or their staffing changed: it re-solves shortly (bursts give one re-solve).</summary>
@@ -31,6 +32,7 @@ public interface IPlanningGrain : IGrainWithStringKey
     /// <summary>The live plan's figures (read-only: answered during a re-solve, from the assignment as stored).</summary>
     [Alias("GetPlan")]
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:30")]
     Task<PlanRecord> GetPlanAsync();
 
     /// <summary>
@@ -44,6 +46,7 @@ public interface IPlanningGrain : IGrainWithStringKey
     /// <summary>A copy of the live world and assignment for what-if scenarios (read-only: answered during a re-solve).</summary>
     [Alias("Snapshot")]
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:30")]
     Task<PlanningSnapshot> SnapshotAsync();
 
     /// <summary>Makes a scenario's assignment the live one (for the huvudmän it names that still exist).</summary>

@@ -7,7 +7,12 @@ namespace Planering.Grains.Registry;
 public interface IHuvudmanGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the huvudman's profile; returns it as stored.</summary>
+    /// <remarks>
+    /// 30 s: it lists the huvudman in its kommun's shard and places it through the planning grain, whose world of
+    /// thousands of huvudmän makes that call slow on a loaded machine.
+    /// </remarks>
     [Alias("Upsert")]
+    [ResponseTimeout("00:00:30")]
     Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert);
 
     /// <summary>The stored profile; NotFound if the huvudman was never registered.</summary>
