@@ -32,4 +32,15 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>The huvudman's dialogues, booked, held and (if asked) cancelled.</summary>
     [Alias("ListDialogues")]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
+
+    /// <summary>
+    /// Compares an import's row with the stored profile and, unless it is unchanged or <paramref name="dryRun"/>, stores
+    /// it as staged under the import's id: invisible until <see cref="IHuvudmanImportGrain"/> commits that import.
+    /// </summary>
+    [Alias("StageImport")]
+    Task<HuvudmanImportOutcome> StageImportAsync(string importId, HuvudmanRecord row, bool rowHasPosition, bool dryRun);
+
+    /// <summary>Shows a committed import's staged profile (idempotent; nothing happens for another import).</summary>
+    [Alias("CommitImport")]
+    Task CommitImportAsync(string importId);
 }

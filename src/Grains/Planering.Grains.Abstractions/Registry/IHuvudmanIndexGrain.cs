@@ -29,6 +29,17 @@ public interface IHuvudmanIndexGrain : IGrainWithStringKey
     /// <summary>Entries matching the filter after the given organisation number (exclusive), at most <paramref name="limit"/>.</summary>
     [Alias("List"), ReadOnly]
     Task<HuvudmanShardPage> ListAsync(HuvudmanFilter filter, string? after, int limit);
+
+    /// <summary>
+    /// Stores an import's part of this kommun, invisible until the import commits: entries to add or refresh (an entry's
+    /// office is used only when the kommun does not list the huvudman yet) and organisation numbers that move away.
+    /// </summary>
+    [Alias("StageImport")]
+    Task StageImportAsync(string importId, IReadOnlyList<HuvudmanListing> upserts, IReadOnlyList<string> removals);
+
+    /// <summary>Applies a committed import's staged part in one write (idempotent).</summary>
+    [Alias("CommitImport")]
+    Task CommitImportAsync(string importId);
 }
 
 /// <summary>The one way to ask where a huvudman is assigned: its kommun's index shard, which stores that part of the plan.</summary>
