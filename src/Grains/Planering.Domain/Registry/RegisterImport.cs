@@ -52,8 +52,16 @@ public static class RegisterImport
             var before = violations.Count;
             try
             {
-                profiles.Add(HuvudmanProfile.Create(
-                    row.OrganisationNumber, row.Name, row.Type, row.Kommunkod, row.Position, row.Pupils, row.Synthetic, geography, row.OrganisationNumberSynthetic));
+                var profile = HuvudmanProfile.Create(
+                    row.OrganisationNumber, row.Name, row.Type, row.Kommunkod, row.Position, row.Pupils, row.Synthetic, geography, row.OrganisationNumberSynthetic);
+
+                // The number becomes a grain key as it is sent, so only the canonical form is taken (as UpsertHuvudman takes it).
+                if (profile.OrganisationNumber.Value != row.OrganisationNumber)
+                {
+                    violations.Add(new FieldViolation($"rows[{i}].organisation_number", "must be exactly 10 digits, no separator"));
+                }
+
+                profiles.Add(profile);
             }
             catch (PlaneringException invalid) when (invalid.Code == ErrorCode.InvalidArgument)
             {
