@@ -33,14 +33,11 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     [Alias("ListDialogues")]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
 
-    /// <summary>
-    /// Compares an import's row with the stored profile and, unless it is unchanged or <paramref name="dryRun"/>, stores
-    /// it as staged under the import's id: invisible until <see cref="IHuvudmanImportGrain"/> commits that import.
-    /// </summary>
-    [Alias("StageImport")]
-    Task<HuvudmanImportOutcome> StageImportAsync(string importId, HuvudmanRecord row, bool rowHasPosition, bool dryRun);
+    /// <summary>What an import's row would change: new, changed (with the profile to store) or unchanged. Writes nothing.</summary>
+    [Alias("CompareImport")]
+    Task<HuvudmanImportOutcome> CompareImportAsync(HuvudmanRecord row, bool rowHasPosition);
 
-    /// <summary>Shows a committed import's staged profile (idempotent; nothing happens for another import).</summary>
+    /// <summary>Shows a committed import's profile for this huvudman at once (it is stored in <see cref="ImportedProfiles"/>).</summary>
     [Alias("CommitImport")]
-    Task CommitImportAsync(string importId);
+    Task CommitImportAsync(HuvudmanRecord imported);
 }

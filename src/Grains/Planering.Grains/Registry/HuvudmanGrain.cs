@@ -25,13 +25,7 @@ public sealed class HuvudmanState
 
     /// <summary>The kommun the huvudman moved from, while that kommun's index shard may still list it.</summary>
     [Id(4)] public string? MovedFromKommun { get; set; }
-
-    /// <summary>A register import's profile, shown only once that import is committed (see <see cref="HuvudmanImportGrain"/>).</summary>
-    [Id(5)] public StagedProfile? Staged { get; set; }
 }
-
-[GenerateSerializer, Immutable, Alias("planering.StagedProfile")]
-public sealed record StagedProfile([property: Id(0)] string ImportId, [property: Id(1)] HuvudmanRecord Profile);
 
 [GenerateSerializer, Immutable, Alias("planering.PendingBooking")]
 public sealed record PendingBooking([property: Id(0)] string RequestId, [property: Id(1)] string DialogueId, [property: Id(2)] string OfficeId);
@@ -47,12 +41,9 @@ public sealed class HuvudmanGrain(
     [PersistentState("huvudman", StorageNames.Planering)] IPersistentState<HuvudmanState> state,
     TimeProvider clock) : Grain, IHuvudmanGrain
 {
-    /// <summary>The staged import this activation already found uncommitted, so reads do not ask again.</summary>
-    private string? _stagedNotCommitted;
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await ResolveStagedAsync(persist: true);
+        await AdoptImportedAsync();
         await ResolvePendingAsync();
         await FinishMoveAsync();
         await base.OnActivateAsync(cancellationToken);
@@ -60,7 +51,6 @@ public sealed class HuvudmanGrain(
 
     public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert)
     {
-        await ResolveStagedAsync(persist: false);
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
             upsert.Pupils, upsert.Synthetic, SwedishGeography.Sweden, upsert.OrganisationNumberSynthetic);
@@ -78,42 +68,26 @@ public sealed class HuvudmanGrain(
 
     public async Task<HuvudmanRecord> GetAsync()
     {
-        await ResolveStagedAsync(persist: false);
         return RequireProfile();
     }
 
-    public async Task<HuvudmanImportOutcome> StageImportAsync(string importId, HuvudmanRecord row, bool rowHasPosition, bool dryRun)
+    public Task<HuvudmanImportOutcome> CompareImportAsync(HuvudmanRecord row, bool rowHasPosition)
     {
-        await ResolveStagedAsync(persist: false);
         var current = state.State.Profile;
         var (change, merged) = RegisterImport.Merge(current?.ToProfile(), row.ToProfile(), rowHasPosition);
         var record = change == ImportChange.Unchanged ? current! : merged.ToRecord(row.UpdatedAt);
         var previousKommun = current is not null && current.Kommunkod != record.Kommunkod ? current.Kommunkod : null;
-        if (change != ImportChange.Unchanged && !dryRun)
-        {
-            state.State.Staged = new StagedProfile(importId, record);
-            _stagedNotCommitted = null;
-            await state.WriteOrReloadAsync(this);
-        }
-
-        return new HuvudmanImportOutcome(change, record, previousKommun);
+        return Task.FromResult(new HuvudmanImportOutcome(change, record, previousKommun));
     }
 
-    public Task CommitImportAsync(string importId)
+    public Task CommitImportAsync(HuvudmanRecord imported)
     {
-        // Shown at once, stored with the next write: until then storage holds the staged profile, which the next
-        // activation shows again after asking the import grain (the same answer), so nothing is lost by waiting.
-        if (state.State.Staged is { } staged && staged.ImportId == importId)
-        {
-            Promote(staged);
-        }
-
+        Adopt(imported);
         return Task.CompletedTask;
     }
 
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
-        await ResolveStagedAsync(persist: false);
         var profile = RequireProfile();
         var officeId = request.OfficeId ?? await GrainFactory.OfficeOfAsync(profile)
             ?? throw new PlaneringException(ErrorCode.RuleViolation, "the huvudman has no office assigned yet; name one in office_id", "NO_OFFICE");
@@ -139,7 +113,6 @@ public sealed class HuvudmanGrain(
 
     public async Task<DialogueRecord> BookAsync(string requestId, SlotChoice slot)
     {
-        await ResolveStagedAsync(persist: false);
         await ResolvePendingAsync();
         if (state.State.Dialogues.Values.FirstOrDefault(d => d.RequestId == requestId) is { } booked)
         {
@@ -186,7 +159,6 @@ public sealed class HuvudmanGrain(
 
     public async Task<DialogueRecord> CancelAsync(string dialogueId, string? reason)
     {
-        await ResolveStagedAsync(persist: false);
         RequireProfile();
         await ResolvePendingAsync();
         if (!state.State.Dialogues.TryGetValue(dialogueId, out var dialogue))
@@ -201,7 +173,6 @@ public sealed class HuvudmanGrain(
 
     public async Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken)
     {
-        await ResolveStagedAsync(persist: false);
         RequireProfile();
         await ResolvePendingAsync();
         return DialogueListing.Page(state.State.Dialogues.Values, filter, pageSize, pageToken);
@@ -269,32 +240,26 @@ public sealed class HuvudmanGrain(
         }
     }
 
-    /// <summary>Shows a staged import's profile once that import is committed; an uncommitted one stays hidden.</summary>
-    private async Task ResolveStagedAsync(bool persist)
+    /// <summary>
+    /// Takes the profile a committed register import stored for this huvudman, when it is newer than the one stored here.
+    /// An import keeps its profiles in buckets (<see cref="ImportedProfiles"/>) rather than writing 100,000 grains; the
+    /// grain shows the imported profile from activation on and stores it with its next write.
+    /// </summary>
+    private async Task AdoptImportedAsync()
     {
-        if (state.State.Staged is not { } staged || staged.ImportId == _stagedNotCommitted)
+        var key = this.GetPrimaryKeyString();
+        if (key.Length == 10 && await GrainFactory.GetGrain<IHuvudmanIndexGrain>(ImportedProfiles.BucketOf(key)).RecordOfAsync(key) is { } imported)
         {
-            return;
-        }
-
-        if (!await GrainFactory.GetGrain<IHuvudmanImportGrain>(GrainKeys.Sweden).IsCommittedAsync(staged.ImportId))
-        {
-            _stagedNotCommitted = staged.ImportId;
-            return;
-        }
-
-        Promote(staged);
-        if (persist)
-        {
-            await state.WriteOrReloadAsync(this);
+            Adopt(imported);
         }
     }
 
-    private void Promote(StagedProfile staged)
+    private void Adopt(HuvudmanRecord imported)
     {
-        state.State.Profile = staged.Profile;
-        state.State.Staged = null;
-        _stagedNotCommitted = null;
+        if (state.State.Profile is not { } profile || imported.UpdatedAt > profile.UpdatedAt)
+        {
+            state.State.Profile = imported;
+        }
     }
 
     /// <summary>Finishes a booking whose outcome was never recorded here: the office's calendar decides.</summary>

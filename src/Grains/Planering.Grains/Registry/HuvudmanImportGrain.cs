@@ -30,6 +30,9 @@ public sealed class HuvudmanImportEntry
     [Id(5)] public int Unchanged { get; set; }
 
     [Id(6)] public DateTimeOffset CommittedAt { get; set; }
+
+    /// <summary>The buckets holding the imported profiles (<see cref="ImportedProfiles"/>).</summary>
+    [Id(7)] public List<string> Buckets { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("planering.HuvudmanImportState")]
@@ -43,11 +46,12 @@ public sealed class HuvudmanImportState
 }
 
 /// <summary>
-/// Applies a register in three steps. 1: every row checked (the domain's <see cref="RegisterImport"/>); a bad row fails
-/// the import before anything is written. 2: staging: each huvudman grain whose row is new or changed stores it beside
-/// its profile, and each kommun shard stores its part; none of it is shown. 3: the commit, one write of this grain's
-/// state; from then on every participant shows its part — the shards and huvudman grains are told at once, and one
-/// that missed it (a crash, a failed call) asks <see cref="IsCommittedAsync"/> when it next activates or is read.
+/// Applies a register in three steps. 1: every row checked (the domain's <see cref="RegisterImport"/>) and compared with
+/// its huvudman grain (a read); a bad row fails the import before anything is written. 2: staging: each kommun shard
+/// stores its part and each profile bucket (<see cref="ImportedProfiles"/>) the new and changed profiles; none of it is
+/// shown. 3: the commit, one write of this grain's state; from then on every participant shows its part — the shards,
+/// buckets and active huvudman grains are told at once, a huvudman grain activated later reads its bucket, and a shard
+/// or bucket that missed it (a crash, a failed call) asks <see cref="IsCommittedAsync"/> when it next activates or is read.
 /// A failure before the commit leaves the register as it was; a failure after it is finished by the next activation
 /// (a timer here, the participants' own checks) or by the import's retry. A row equal to the stored huvudman is never
 /// written, so a repeated or retried import of the same rows writes nothing (and is told it repeated a committed one).
@@ -57,7 +61,9 @@ public sealed partial class HuvudmanImportGrain(
     TimeProvider clock,
     ILogger<HuvudmanImportGrain> logger) : Grain, IHuvudmanImportGrain
 {
-    /// <summary>Calls in flight to huvudman grains: enough to keep both cores and the SQLite writes busy, few enough to bound the queue.</summary>
+    /// <summary>
+    /// Calls in flight to huvudman grains (reads: an import writes no huvudman grain): enough to keep both cores busy.
+    /// </summary>
     private const int Parallelism = 64;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -104,7 +110,7 @@ public sealed partial class HuvudmanImportGrain(
         var now = clock.GetUtcNow();
         var outcomes = new HuvudmanImportOutcome[profiles.Count];
         await ForEachAsync(profiles.Count, async i => outcomes[i] = await GrainFactory.GetGrain<IHuvudmanGrain>(profiles[i].OrganisationNumber.Value)
-            .StageImportAsync(run, profiles[i].ToRecord(now), rows[i].Upsert.Position is not null, dryRun));
+            .CompareImportAsync(profiles[i].ToRecord(now), rows[i].Upsert.Position is not null));
 
         var entry = new HuvudmanImportEntry
         {
@@ -121,7 +127,7 @@ public sealed partial class HuvudmanImportGrain(
         }
 
         var written = outcomes.Where(o => o.Change != ImportChange.Unchanged).ToList();
-        entry.Kommuner = await StageShardsAsync(run, written);
+        (entry.Kommuner, entry.Buckets) = await StageAsync(run, written);
 
         // The commit point: one write. Before it nothing of the import shows; after it all of it does.
         entry.Status = HuvudmanImportStatus.Committed;
@@ -131,12 +137,15 @@ public sealed partial class HuvudmanImportGrain(
         await state.WriteOrReloadAsync(this);
         LogCommitted(logger, run, entry.Rows, entry.New, entry.Changed, entry.Unchanged);
 
-        await FinishAsync(run, entry, written.Select(o => o.Record.OrganisationNumber).ToList());
+        await FinishAsync(run, entry, written.Select(o => o.Record).ToList());
         return Result(importId, entry, dryRun, replayed: imported);
     }
 
-    /// <summary>Stores each kommun's part of the import in its shard (invisible); returns the kommuner touched.</summary>
-    private async Task<List<string>> StageShardsAsync(string importId, List<HuvudmanImportOutcome> written)
+    /// <summary>
+    /// Stores the import, invisible: each kommun's part in its shard, each profile in its bucket
+    /// (<see cref="ImportedProfiles"/>); returns the kommuner and buckets touched.
+    /// </summary>
+    private async Task<(List<string> Kommuner, List<string> Buckets)> StageAsync(string importId, List<HuvudmanImportOutcome> written)
     {
         // A huvudman that moves kommun keeps its office (as a single registration does): its old shard knows it.
         var movers = written.Where(o => o.PreviousKommunkod is not null).ToList();
@@ -150,19 +159,23 @@ public sealed partial class HuvudmanImportGrain(
         var removals = movers.GroupBy(o => o.PreviousKommunkod!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(o => o.Record.OrganisationNumber).ToList(), StringComparer.Ordinal);
         var kommuner = upserts.Keys.Union(removals.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var profiles = written.GroupBy(o => ImportedProfiles.BucketOf(o.Record.OrganisationNumber), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(o => new HuvudmanListing(o.Record, null)).ToList(), StringComparer.Ordinal);
+        var buckets = profiles.Keys.Order(StringComparer.Ordinal).ToList();
         await Task.WhenAll(kommuner.Select(k => GrainFactory.GetGrain<IHuvudmanIndexGrain>(k)
-            .StageImportAsync(importId, upserts.GetValueOrDefault(k) ?? [], removals.GetValueOrDefault(k) ?? [])));
-        return kommuner;
+            .StageImportAsync(importId, upserts.GetValueOrDefault(k) ?? [], removals.GetValueOrDefault(k) ?? []))
+            .Concat(buckets.Select(b => GrainFactory.GetGrain<IHuvudmanIndexGrain>(b).StageImportAsync(importId, profiles[b], []))));
+        return (kommuner, buckets);
     }
 
     /// <summary>
     /// Tells the shards and the staged huvudman grains (those known; the others check when they activate), then has the
     /// plan place the new huvudmän, once for the whole import. Every step is idempotent, so a retry repeats it safely.
     /// </summary>
-    private async Task FinishAsync(string importId, HuvudmanImportEntry entry, List<string> staged)
+    private async Task FinishAsync(string importId, HuvudmanImportEntry entry, List<HuvudmanRecord> staged)
     {
-        await Task.WhenAll(entry.Kommuner.Select(k => GrainFactory.GetGrain<IHuvudmanIndexGrain>(k).CommitImportAsync(importId)));
-        await ForEachAsync(staged.Count, i => GrainFactory.GetGrain<IHuvudmanGrain>(staged[i]).CommitImportAsync(importId));
+        await Task.WhenAll(entry.Kommuner.Concat(entry.Buckets).Select(k => GrainFactory.GetGrain<IHuvudmanIndexGrain>(k).CommitImportAsync(importId)));
+        await ForEachAsync(staged.Count, i => GrainFactory.GetGrain<IHuvudmanGrain>(staged[i].OrganisationNumber).CommitImportAsync(staged[i]));
         var placed = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceImportedAsync(entry.Kommuner);
 
         entry.Status = HuvudmanImportStatus.Finished;

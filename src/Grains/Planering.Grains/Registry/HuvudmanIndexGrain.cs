@@ -95,6 +95,9 @@ public sealed class HuvudmanIndexGrain(
     public async Task<string?> OfficeOfAsync(string organisationNumber) =>
         (await EntriesAsync()).GetValueOrDefault(organisationNumber)?.OfficeId;
 
+    public async Task<HuvudmanRecord?> RecordOfAsync(string organisationNumber) =>
+        (await EntriesAsync()).GetValueOrDefault(organisationNumber)?.Huvudman;
+
     public async Task<HuvudmanShardPage> ListAsync(HuvudmanFilter filter, string? after, int limit)
     {
         var entries = await EntriesAsync();
