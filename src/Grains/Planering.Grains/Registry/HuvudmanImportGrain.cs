@@ -169,13 +169,15 @@ public sealed partial class HuvudmanImportGrain(
     }
 
     /// <summary>
-    /// Tells the shards and the staged huvudman grains (those known; the others check when they activate), then has the
+    /// Tells the huvudman grains of this call's rows (none after a restart: they read their bucket when they activate) and the shards and buckets, then has the
     /// plan place the new huvudmän, once for the whole import. Every step is idempotent, so a retry repeats it safely.
     /// </summary>
     private async Task FinishAsync(string importId, HuvudmanImportEntry entry, List<HuvudmanRecord> staged)
     {
-        await Task.WhenAll(entry.Kommuner.Concat(entry.Buckets).Select(k => GrainFactory.GetGrain<IHuvudmanIndexGrain>(k).CommitImportAsync(importId)));
+        // The huvudman grains first: they were activated by the compare and would not read their bucket again, while a
+        // shard or bucket whose write fails below still shows the committed part to every reader.
         await ForEachAsync(staged.Count, i => GrainFactory.GetGrain<IHuvudmanGrain>(staged[i].OrganisationNumber).CommitImportAsync(staged[i]));
+        await Task.WhenAll(entry.Kommuner.Concat(entry.Buckets).Select(k => GrainFactory.GetGrain<IHuvudmanIndexGrain>(k).CommitImportAsync(importId)));
         var placed = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceImportedAsync(entry.Kommuner);
 
         entry.Status = HuvudmanImportStatus.Finished;
