@@ -44,7 +44,7 @@ public sealed class ApiOptions
             yield return $"{Section}:Port {Port} is not a TCP port (0–65535; 0 picks a free one)";
         }
 
-        if (HttpPort is < -1 or > 65535 || (HttpPort is null && Port is > 65525))
+        if (HttpPort is < -1 or > 65535 || (HttpPort is null && Port is > 65525 and <= 65535))
         {
             yield return $"{Section}:HttpPort {HttpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"(unset: {Port} + 10)"} is not a TCP port (0–65535; 0 picks a free one, -1 turns the HTTP/JSON API off)";
         }

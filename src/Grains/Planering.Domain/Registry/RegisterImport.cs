@@ -4,19 +4,6 @@ using Planering.Domain.World;
 
 namespace Planering.Domain.Registry;
 
-/// <summary>What importing one row does to the huvudman it names.</summary>
-public enum ImportChange
-{
-    /// <summary>Not registered yet: the row creates it.</summary>
-    New = 0,
-
-    /// <summary>Registered with other values: the row replaces them.</summary>
-    Changed = 1,
-
-    /// <summary>Registered with the same values: nothing is written.</summary>
-    Unchanged = 2,
-}
-
 /// <summary>One row of a register to import, as the API received it (not yet checked).</summary>
 public sealed record RegisterRow(
     string OrganisationNumber, string? Name, HuvudmanType Type, string? Kommunkod, GeoPosition? Position, int Pupils, bool Synthetic,
