@@ -25,12 +25,47 @@ public sealed class HuvudmanImport(RegistryService.RegistryServiceClient registr
         }
 
         var rows = checkedRows.Rows;
+        try
+        {
+            var waited = TimeSpan.Zero;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var result = await SendAsync(rows, report.DryRun, progress, cancellationToken);
+                    return report with
+                    {
+                        New = result.NewRows,
+                        Changed = result.ChangedRows,
+                        Unchanged = result.UnchangedRows,
+                        Written = result.DryRun ? 0 : result.NewRows + result.ChangedRows,
+                        Replayed = result.Replayed,
+                        ImportId = result.ImportId,
+                    };
+                }
+                catch (RpcException refused) when (Hosting.RetryInfoBackoff.Delay(refused, attempt, waited, deadline: null) is { } delay)
+                {
+                    // The rate limit's RetryInfo, honoured as every command honours it (RetryInfoBackoff covers the other
+                    // call shapes): sending the whole register again is safe, an import being idempotent.
+                    waited += delay;
+                    await Task.Delay(delay, cancellationToken);
+                }
+            }
+        }
+        catch (RpcException error) when (Commands.CsvImportCommand.FromServer(error, rows.Count, i => (rows[i].Row, rows[i].Request.OrganisationNumber)) is { } rejected)
+        {
+            return report with { Rejected = rejected };
+        }
+    }
+
+    private async Task<ImportHuvudmanResponse> SendAsync(List<HuvudmanRow> rows, bool dryRun, Action<int, int>? progress, CancellationToken cancellationToken)
+    {
         using var call = registry.ImportHuvudman(cancellationToken: cancellationToken);
         try
         {
             for (var sent = 0; sent < rows.Count; sent += RowsPerMessage)
             {
-                var message = new ImportHuvudmanRequest { DryRun = report.DryRun };
+                var message = new ImportHuvudmanRequest { DryRun = dryRun };
                 message.Rows.AddRange(rows.Skip(sent).Take(RowsPerMessage).Select(r => r.Request));
                 await call.RequestStream.WriteAsync(message, cancellationToken);
                 progress?.Invoke(Math.Min(sent + RowsPerMessage, rows.Count), rows.Count);
@@ -47,22 +82,6 @@ public sealed class HuvudmanImport(RegistryService.RegistryServiceClient registr
             // Writing after the server has answered: the same.
         }
 
-        try
-        {
-            var result = await call.ResponseAsync;
-            return report with
-            {
-                New = result.NewRows,
-                Changed = result.ChangedRows,
-                Unchanged = result.UnchangedRows,
-                Written = result.DryRun ? 0 : result.NewRows + result.ChangedRows,
-                Replayed = result.Replayed,
-                ImportId = result.ImportId,
-            };
-        }
-        catch (RpcException error) when (Commands.CsvImportCommand.FromServer(error, rows.Count, i => (rows[i].Row, rows[i].Request.OrganisationNumber)) is { } rejected)
-        {
-            return report with { Rejected = rejected };
-        }
+        return await call.ResponseAsync;
     }
 }
