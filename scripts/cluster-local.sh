@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts Planering's cluster topology on this machine without Docker: PostgreSQL, two silos in AdoNet cluster mode and
-# one stand-alone gateway, with the settings and published ports of docker/compose.yaml.
+# Starts Planering's cluster topology on this machine without Docker: PostgreSQL, two silos in AdoNet cluster mode, one
+# stand-alone gateway and the web app as its own process, with the settings and published ports of docker/compose.yaml.
 #
 #   scripts/cluster-local.sh start     start everything in the background, print the addresses and PIDs; after a
 #                                      'stop' it starts again on the same database, signing key and ports
@@ -13,7 +13,8 @@
 # Environment: PLANERING_LOCAL_DIR (run directory, default /tmp/planering-cluster-local-$UID), PLANERING_POSTGRES_BIN
 # (server binaries, default the newest /usr/lib/postgresql/*/bin), PLANERING_NO_BUILD=1 (use the built dlls as they
 # are), CONFIGURATION (Release, as the images build), PLANERING_LOCAL_PORTS=free (any free ports instead of compose's
-# 5080-5082 and 8081-8082, for a machine others share). Everything binds 127.0.0.1 only.
+# 5080-5082, 5085 and 8081-8082, for a machine others share), PLANERING_OIDC_AUTHORITY, _CLIENT_ID, _CLIENT_SECRET and
+# _API_SCOPE (the web app's identity provider, as compose reads them). Everything binds 127.0.0.1 only.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,8 +22,9 @@ run_dir=${PLANERING_LOCAL_DIR:-/tmp/planering-cluster-local-$(id -u)}
 configuration=${CONFIGURATION:-Release}
 silo_dll=$repo/src/Silo/Planering.Silo/bin/$configuration/net10.0/Planering.Silo.dll
 gateway_dll=$repo/src/Gateway/Planering.Gateway/bin/$configuration/net10.0/Planering.Gateway.dll
-processes=(gateway silo2 silo1) # stop order: clients first, then the silos
-nodes=(silo1 silo2 gateway)     # start order
+web_dll=$repo/src/Web/Planering.Web/bin/$configuration/net10.0/Planering.Web.dll
+processes=(web gateway silo2 silo1) # stop order: clients first, then the silos
+nodes=(silo1 silo2 gateway web)     # start order
 
 # The settings docker/compose.yaml gives every Planering process (x-planering there); tests/Planering.Cluster.Tests'
 # ComposeParityTests checks that the two agree.
@@ -72,13 +74,13 @@ choose_ports() {
   local pg; pg=$(free_port)
   if [[ ${PLANERING_LOCAL_PORTS:-compose} == free ]]; then
     local p=() i
-    for i in $(seq 1 9); do p+=("$(free_port)"); done
+    for i in $(seq 1 11); do p+=("$(free_port)"); done
     printf '%s\n' "postgres=$pg" "gateway_api=${p[0]}" "silo1_api=${p[1]}" "silo2_api=${p[2]}" \
       "silo1_dashboard=${p[3]}" "silo2_dashboard=${p[4]}" "silo1_silo=${p[5]}" "silo2_silo=${p[6]}" \
-      "silo1_gateway=${p[7]}" "silo2_gateway=${p[8]}"
+      "silo1_gateway=${p[7]}" "silo2_gateway=${p[8]}" "web=${p[9]}" "gateway_http=${p[10]}"
   else
     printf '%s\n' "postgres=$pg" gateway_api=5080 silo1_api=5081 silo2_api=5082 silo1_dashboard=8081 \
-      silo2_dashboard=8082 silo1_silo=11111 silo2_silo=11112 silo1_gateway=30000 silo2_gateway=30001
+      silo2_dashboard=8082 silo1_silo=11111 silo2_silo=11112 silo1_gateway=30000 silo2_gateway=30001 web=5085 gateway_http=5090
   fi
 }
 
@@ -86,6 +88,16 @@ declare -A port=()
 read_ports() {
   local key value
   while IFS== read -r key value; do port[$key]=$value; done <"$run_dir/ports"
+
+  # A run directory made before the web app and the HTTP/JSON API had ports here lacks them: compose's, or free ones.
+  local name default
+  for name in web:5085 gateway_http:5090; do
+    default=${name#*:}; name=${name%%:*}
+    if [[ -z ${port[$name]:-} ]]; then
+      if [[ ${PLANERING_LOCAL_PORTS:-compose} == free ]]; then port[$name]=$(free_port); else port[$name]=$default; fi
+      echo "$name=${port[$name]}" >>"$run_dir/ports"
+    fi
+  done
 }
 
 # Every port of the run must be free before anything starts, so a clash is one clear message rather than a silo that
@@ -131,6 +143,21 @@ wait_healthy() {
   local name=$1 port=$2 limit=$3 deadline=$((SECONDS + $3))
   until healthy "$port"; do
     ((SECONDS < deadline)) || { log "$name listens on $port but did not answer SERVING within $limit s"; return 1; }
+    sleep 1
+  done
+}
+
+# The web app answers its pages once it has started (the sign-in page, or a redirect to it): any HTTP status but 5xx.
+web_ready() {
+  command -v curl >/dev/null || return 0
+  local code; code=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "http://127.0.0.1:$1/" || true)
+  [[ $code =~ ^[234][0-9][0-9]$ ]]
+}
+
+wait_web_ready() {
+  local port=$1 limit=$2 deadline=$((SECONDS + $2))
+  until web_ready "$port"; do
+    ((SECONDS < deadline)) || { log "web listens on $port but did not answer a page within $limit s"; return 1; }
     sleep 1
   done
 }
@@ -220,7 +247,7 @@ start_all() {
     log "building ($configuration) ..."
     dotnet build "$repo/src/Silo/Planering.Silo/Planering.Silo.csproj" -c "$configuration" -v quiet -nologo >/dev/null
   fi
-  [[ -f $silo_dll && -f $gateway_dll ]] || die "built dlls not found under bin/$configuration; build first or unset PLANERING_NO_BUILD"
+  [[ -f $silo_dll && -f $gateway_dll && -f $web_dll ]] || die "built dlls not found under bin/$configuration; build first or unset PLANERING_NO_BUILD"
 
   local fresh=0
   if [[ -f $run_dir/ports && -f $run_dir/jwt-signing.key && -f $run_dir/pgdata/PG_VERSION ]]; then
@@ -270,15 +297,31 @@ start_all() {
     wait_healthy "$name" "${port[${name}_api]}" 60
   done
 
-  log "gateway: API 127.0.0.1:${port[gateway_api]} ..."
-  launch_dll=$gateway_dll launch gateway "${common[@]}" "Planering__Api__Port=${port[gateway_api]}"
+  log "gateway: API 127.0.0.1:${port[gateway_api]}, HTTP/JSON 127.0.0.1:${port[gateway_http]} ..."
+  launch_dll=$gateway_dll launch gateway "${common[@]}" "Planering__Api__Port=${port[gateway_api]}" "Planering__Api__HttpPort=${port[gateway_http]}"
   wait_for_port gateway "${port[gateway_api]}" 120
   wait_healthy gateway "${port[gateway_api]}" 60
+
+  # The web app as compose runs it (service web, docker/Dockerfile.web): its own process, a client of the gateway's API,
+  # the identity provider from the same PLANERING_OIDC_* variables. One difference, because here it binds 127.0.0.1
+  # where the container binds every interface: it is given the cluster's signing key, so its local sign-in (allowed on
+  # loopback only) works without an identity provider.
+  log "web: http://127.0.0.1:${port[web]}/ ..."
+  launch_dll=$web_dll launch web \
+    "Planering__Web__Address=127.0.0.1" "Planering__Web__Port=${port[web]}" \
+    "Planering__Web__ApiAddress=http://127.0.0.1:${port[gateway_api]}" \
+    "Planering__Web__Oidc__Authority=${PLANERING_OIDC_AUTHORITY:-}" "Planering__Web__Oidc__ClientId=${PLANERING_OIDC_CLIENT_ID:-}" \
+    "Planering__Web__Oidc__ClientSecret=${PLANERING_OIDC_CLIENT_SECRET:-}" "Planering__Web__Oidc__ApiScope=${PLANERING_OIDC_API_SCOPE:-}" \
+    "Planering__Auth__SigningKeyFile=$key_file"
+  wait_for_port web "${port[web]}" 120
+  wait_web_ready "${port[web]}" 60
   trap - EXIT
 
   cat <<EOF
 Planering cluster is up.
   gateway      http://127.0.0.1:${port[gateway_api]}   (h2c gRPC)   PID $(cat "$run_dir/pids/gateway")
+  HTTP/JSON    http://127.0.0.1:${port[gateway_http]}/openapi/v1.json (the gateway's HTTP/JSON API)
+  web app      http://127.0.0.1:${port[web]}/                 PID $(cat "$run_dir/pids/web")
   silo1 API    http://127.0.0.1:${port[silo1_api]}                  PID $(cat "$run_dir/pids/silo1")
   silo2 API    http://127.0.0.1:${port[silo2_api]}                  PID $(cat "$run_dir/pids/silo2")
   dashboard    http://127.0.0.1:${port[silo1_dashboard]}/ (silo1), http://127.0.0.1:${port[silo2_dashboard]}/ (silo2)
@@ -309,8 +352,8 @@ case ${1:-start} in
     start_all
     trap 'log "stopping ..."; stop_all; exit 0' INT TERM
     log "running; Ctrl-C stops everything (the data stays)"
-    # Returns when a silo or the gateway exits on its own, or when Ctrl-C runs the trap.
-    wait -n "$(cat "$run_dir/pids/silo1")" "$(cat "$run_dir/pids/silo2")" "$(cat "$run_dir/pids/gateway")" || true
+    # Returns when a silo, the gateway or the web app exits on its own, or when Ctrl-C runs the trap.
+    wait -n "$(cat "$run_dir/pids/silo1")" "$(cat "$run_dir/pids/silo2")" "$(cat "$run_dir/pids/gateway")" "$(cat "$run_dir/pids/web")" || true
     log "a process exited on its own; stopping the rest"
     stop_all
     ;;

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Planering.Bench;
 
 /// <summary>
-/// The command line: <c>[quick] [smoke] [--huvudman=N] [section …]</c>. Sections: slot-search, forecast, planning, load, scale, fault,
+/// The command line: <c>[quick] [smoke] [--huvudman=N] [section …]</c>. Sections: slot-search, forecast, planning, load, scale, import, fault,
 /// calibration (none named: all). <c>quick</c> shortens every measurement and scales 10,000 huvudmän instead of 100,000.
 /// </summary>
 public sealed record BenchOptions(bool Quick, bool Smoke, int Huvudman, IReadOnlySet<string> Sections)
 {
-    public static readonly IReadOnlyList<string> AllSections = ["slot-search", "forecast", "planning", "load", "scale", "fault", "calibration", "web"];
+    public static readonly IReadOnlyList<string> AllSections = ["slot-search", "forecast", "planning", "load", "scale", "import", "fault", "calibration", "web"];
 
     public const int FullHuvudman = 100_000;
 

@@ -7,7 +7,7 @@ using Planering.Bench.Scheduling;
 using Planering.Bench.Sections;
 
 // dotnet run -c Release --project bench/Planering.Bench -- [quick] [--huvudman=N] [section …]
-//   sections: slot-search, forecast, planning, load, scale, fault, calibration, web (default: all). `quick` shortens every measurement and scales 10,000
+//   sections: slot-search, forecast, planning, load, scale, import, fault, calibration, web (default: all). `quick` shortens every measurement and scales 10,000
 //   huvudmän instead of 100,000. The run rewrites BENCHMARKS.md in the working directory.
 // dotnet run -c Release --project bench/Planering.Bench -- smoke
 //   each section once and tiny, nothing written (what the CI test runs).
@@ -52,6 +52,11 @@ if (options.Wants("load"))
 if (options.Wants("scale"))
 {
     report.Add(ScaleSection.Title(options.Huvudman), await ScaleSection.RunAsync(options.Huvudman, Console.Out));
+}
+
+if (options.Wants("import"))
+{
+    report.Add(ImportSection.Title, await ImportSection.RunAsync(options.Huvudman, Console.Out));
 }
 
 if (options.Wants("web"))

@@ -32,7 +32,7 @@ public sealed partial class ComposeParityTests
     public void Every_long_running_service_restarts_and_every_Planering_service_has_a_gRPC_health_check()
     {
         var services = Map(Compose, "services");
-        foreach (var name in (string[])["postgres", .. PlaneringServices])
+        foreach (var name in (string[])["postgres", .. PlaneringServices, "web"])
         {
             Assert.Equal("unless-stopped", Scalar(Map(services, name), "restart"));
         }
@@ -77,6 +77,8 @@ public sealed partial class ComposeParityTests
     [InlineData("silo2", "5080", "silo2_api")]
     [InlineData("silo1", "8080", "silo1_dashboard")]
     [InlineData("silo2", "8080", "silo2_dashboard")]
+    [InlineData("web", "5081", "web")]
+    [InlineData("gateway", "5090", "gateway_http")]
     public void Compose_publishes_each_port_where_the_script_listens(string service, string containerPort, string scriptPort)
     {
         var published = ((YamlSequenceNode)Map(Map(Compose, "services"), service)["ports"]).Children.Select(p => ((YamlScalarNode)p).Value!).ToList();
@@ -84,6 +86,35 @@ public sealed partial class ComposeParityTests
         Assert.True(scriptDefault.Success, "the script's compose-port defaults");
         var port = Regex.Match(scriptDefault.Value, $@"\b{scriptPort}=(\d+)").Groups[1].Value;
         Assert.Contains($"127.0.0.1:{port}:{containerPort}", published);
+    }
+
+    /// <summary>
+    /// The web app is a process of its own in both (compose's service web, the script's process web), a client of the
+    /// gateway's API, with the same settings: the address and port the image sets, the identity provider from the same
+    /// variables. The script alone passes the signing key, for the local sign-in it may offer on 127.0.0.1.
+    /// </summary>
+    [Fact]
+    public void The_web_app_runs_as_its_own_process_in_both_with_the_same_settings()
+    {
+        var web = Map(Map(Compose, "services"), "web");
+        var environment = Map(web, "environment");
+        Assert.Equal("http://gateway:5080", Scalar(environment, "Planering__Web__ApiAddress"));
+        Assert.Contains("web=", ScriptPortDefault().Match(Script).Value, StringComparison.Ordinal);
+        Assert.Contains("nodes=(silo1 silo2 gateway web)", Script, StringComparison.Ordinal);
+        Assert.Contains("launch_dll=$web_dll launch web", Script, StringComparison.Ordinal);
+        Assert.Contains("\"Planering__Web__ApiAddress=http://127.0.0.1:${port[gateway_api]}\"", Script, StringComparison.Ordinal);
+
+        // The image's own settings (Dockerfile.web) are the port compose publishes and every interface; the script gives
+        // the same port (its 5085 is compose's published one) on 127.0.0.1.
+        var image = File.ReadAllText(Path.Combine(Root, "docker", "Dockerfile.web"));
+        Assert.Contains("Planering__Web__Port=5081", image, StringComparison.Ordinal);
+        Assert.Contains("\"Planering__Web__Address=127.0.0.1\" \"Planering__Web__Port=${port[web]}\"", Script, StringComparison.Ordinal);
+        foreach (var oidc in (string[])["Authority", "ClientId", "ClientSecret", "ApiScope"])
+        {
+            var variable = Regex.Match(Scalar(environment, $"Planering__Web__Oidc__{oidc}")!, @"^\$\{(\w+):-\}$").Groups[1].Value;
+            Assert.NotEmpty(variable);
+            Assert.Contains($"\"Planering__Web__Oidc__{oidc}=${{{variable}:-}}\"", Script, StringComparison.Ordinal);
+        }
     }
 
     private static string ScriptValue(string variable) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Planering.TestSupport;
 
@@ -16,7 +17,12 @@ public sealed class ApiFixture : PlaneringTestHost, IAsyncLifetime
     }
 
     private ApiFixture(LogCollector logs)
-        : base("api-tests", configure: builder => builder.Logging.AddProvider(logs)) => Logs = logs;
+        : base("api-tests", settings: ["--Planering:Api:HttpPort=0"], configure: builder => builder.Logging.AddProvider(logs)) => Logs = logs;
+
+    /// <summary>The HTTP/JSON API's address (transcoding; a free port of its own, bound after the gRPC one).</summary>
+    public string HttpAddress =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Skip(1).First();
 
     /// <summary>What the host logged (Information and above), kept across restarts.</summary>
     public LogCollector Logs { get; }

@@ -270,6 +270,40 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         cases.Add(new("RegistryService/UpsertHuvudman", "an existing huvudman with a name too long",
             () => registry.UpsertHuvudmanAsync(NewHuvudman().With(r => { r.OrganisationNumber = w.Huvudman; r.Name = Overlong; })).ResponseAsync, "name"));
 
+        // RegistryService/ImportHuvudman: a good row and one the case spoils, in two messages; nothing may be imported.
+        void ImportRegister(string what, Action<UpsertHuvudmanRequest> change, string? field)
+        {
+            var (good, spoiled) = (NewHuvudman(), NewHuvudman().With(change));
+            cases.Add(new("RegistryService/ImportHuvudman", what, () => Streams.SendAsync(registry.ImportHuvudman(),
+                new ImportHuvudmanRequest { Rows = { good } }, new ImportHuvudmanRequest { Rows = { spoiled } }), field));
+        }
+
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            ImportRegister($"organisation number {what}", r => r.OrganisationNumber = value, "rows[1].organisation_number");
+        }
+
+        foreach (var (value, what) in BadNames())
+        {
+            ImportRegister($"name {what}", r => r.Name = value, "rows[1].name");
+        }
+
+        ImportRegister("type unspecified", r => r.Type = HuvudmanType.Unspecified, "rows[1].type");
+        ImportRegister("kommunkod unknown", r => r.Kommunkod = "9999", "rows[1].kommunkod");
+        ImportRegister("kommunkod overlong", r => r.Kommunkod = Overlong, "rows[1].kommunkod");
+        foreach (var (point, what) in BadPositions())
+        {
+            ImportRegister($"position {what}", r => r.Position = point, null);
+        }
+
+        ImportRegister("pupils negative", r => r.Pupils = -1, "rows[1].pupils");
+        cases.Add(new("RegistryService/ImportHuvudman", "no rows", () => Streams.SendAsync(registry.ImportHuvudman(), new ImportHuvudmanRequest()), "rows"));
+        cases.Add(new("RegistryService/ImportHuvudman", "the same number twice", () =>
+        {
+            var row = NewHuvudman();
+            return Streams.SendAsync(registry.ImportHuvudman(), new ImportHuvudmanRequest { Rows = { row, row.Clone() } });
+        }, "rows[1].organisation_number"));
+
         // RegistryService/GetHuvudman
         foreach (var (value, what) in BadOrganisationNumbers())
         {

@@ -37,6 +37,7 @@ public sealed class SecurityTests(ApiFixture api)
         ["RegistryService/GetOffice"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["RegistryService/ListOffices"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["RegistryService/SetStaffing"] = [ApiRoles.Planner],
+        ["RegistryService/ImportHuvudman"] = [ApiRoles.Planner],
         ["SchedulingService/FindNextSlot"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["SchedulingService/BookDialogue"] = [ApiRoles.Scheduler],
         ["SchedulingService/CancelDialogue"] = [ApiRoles.Scheduler],
@@ -100,6 +101,10 @@ public sealed class SecurityTests(ApiFixture api)
         new("RegistryService/GetOffice", c => new RegistryService.RegistryServiceClient(c).GetOfficeAsync(new GetOfficeRequest { OfficeId = w.OfficeId }).ResponseAsync),
         new("RegistryService/ListOffices", c => new RegistryService.RegistryServiceClient(c).ListOfficesAsync(new ListOfficesRequest()).ResponseAsync),
         new("RegistryService/SetStaffing", c => new RegistryService.RegistryServiceClient(c).SetStaffingAsync(new SetStaffingRequest { OfficeId = w.OfficeId }).ResponseAsync),
+        new("RegistryService/ImportHuvudman", c => Streams.SendAsync(new RegistryService.RegistryServiceClient(c).ImportHuvudman(), new ImportHuvudmanRequest
+        {
+            Rows = { new UpsertHuvudmanRequest { OrganisationNumber = NewOrganisationNumber(), Name = "Importerad AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 10 } },
+        })),
         new("SchedulingService/FindNextSlot", c => new SchedulingService.SchedulingServiceClient(c).FindNextSlotAsync(new FindNextSlotRequest { HuvudmanId = w.Huvudman, OfficeId = w.OfficeId }).ResponseAsync),
         new("SchedulingService/BookDialogue", c => new SchedulingService.SchedulingServiceClient(c).BookDialogueAsync(new BookDialogueRequest { RequestId = $"sec-{Guid.NewGuid():N}", HuvudmanId = w.Huvudman, Slot = w.FreeSlot }).ResponseAsync),
         new("SchedulingService/CancelDialogue", c => new SchedulingService.SchedulingServiceClient(c).CancelDialogueAsync(new CancelDialogueRequest { DialogueId = w.DialogueId, Reason = "obehörig" }).ResponseAsync),
@@ -133,6 +138,7 @@ public sealed class SecurityTests(ApiFixture api)
         new("RegistryService/GetOffice", c => new RegistryService.RegistryServiceClient(c).GetOfficeAsync(new GetOfficeRequest()).ResponseAsync),
         new("RegistryService/ListOffices", c => new RegistryService.RegistryServiceClient(c).ListOfficesAsync(new ListOfficesRequest()).ResponseAsync),
         new("RegistryService/SetStaffing", c => new RegistryService.RegistryServiceClient(c).SetStaffingAsync(new SetStaffingRequest()).ResponseAsync),
+        new("RegistryService/ImportHuvudman", c => Streams.SendAsync(new RegistryService.RegistryServiceClient(c).ImportHuvudman(), new ImportHuvudmanRequest())),
         new("SchedulingService/FindNextSlot", c => new SchedulingService.SchedulingServiceClient(c).FindNextSlotAsync(new FindNextSlotRequest()).ResponseAsync),
         new("SchedulingService/BookDialogue", c => new SchedulingService.SchedulingServiceClient(c).BookDialogueAsync(new BookDialogueRequest()).ResponseAsync),
         new("SchedulingService/CancelDialogue", c => new SchedulingService.SchedulingServiceClient(c).CancelDialogueAsync(new CancelDialogueRequest()).ResponseAsync),

@@ -40,4 +40,31 @@ internal static class Streams
             await call.ResponseStream.MoveNext(CancellationToken.None);
         }
     }
+
+    /// <summary>Sends a client-streaming call's messages, completes it and returns its answer; a refused call throws its <see cref="RpcException"/>.</summary>
+    public static async Task<TResponse> SendAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, params TRequest[] messages)
+    {
+        using (call)
+        {
+            try
+            {
+                foreach (var message in messages)
+                {
+                    await call.RequestStream.WriteAsync(message);
+                }
+
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException)
+            {
+                // The server answered before every message was sent; its status follows from the response.
+            }
+            catch (InvalidOperationException)
+            {
+                // The same, seen as a write after the call completed.
+            }
+
+            return await call.ResponseAsync;
+        }
+    }
 }

@@ -129,7 +129,7 @@ public class PlaneringTestHost : IAsyncDisposable
 
     /// <summary>The address a started host's API listens on.</summary>
     public static string AddressOf(WebApplication host) =>
-        host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     public async Task StopAsync()
     {

@@ -36,44 +36,23 @@ public static class LovCsv
 
     public sealed record Result(List<Row> Rows, List<RowRejection> Rejections, int RowsRead, IReadOnlyList<string> IgnoredColumns);
 
-    /// <summary>Maps the header and checks every row; a header without a required column is a <see cref="FormatException"/>.</summary>
-    public static Result Read(IReadOnlyList<CsvRecord> records, char delimiter)
+    /// <summary>Checks every row of a table read with <see cref="Required"/> and <see cref="Optional"/> columns.</summary>
+    public static Result Read(CsvTable table)
     {
-        if (records.Count == 0)
-        {
-            throw new FormatException("the file is empty; the first line must name the columns: " + string.Join(", ", Required.Concat(Optional)));
-        }
-
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var column = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (!column.TryAdd(header[i], i) && (Required.Contains(header[i]) || Optional.Contains(header[i])))
-            {
-                throw new FormatException($"line 1: the column '{header[i]}' is named twice");
-            }
-        }
-
-        var missing = Required.Where(r => !column.ContainsKey(r)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FormatException($"line 1: missing column(s) {string.Join(", ", missing)}; the header must name {string.Join(", ", Required)} (optional: {string.Join(", ", Optional)})");
-        }
-
-        var ignored = header.Where(h => h.Length > 0 && !Required.Contains(h) && !Optional.Contains(h)).ToList();
+        ArgumentNullException.ThrowIfNull(table);
         var rows = new List<Row>();
         var rejections = new List<RowRejection>();
         var seen = new Dictionary<(string, string, string, SchoolCalendarPeriodKind), int>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in table.Records)
         {
-            string Field(string name) => column.TryGetValue(name, out var at) && at < record.Fields.Count ? record.Fields[at].Trim() : string.Empty;
+            string Field(string name) => table.Field(record, name);
             var kommunkod = Field("kommunkod");
             var found = new List<RowRejection>();
             void Reject(string field, string description) => found.Add(new RowRejection(record.Line, kommunkod, field, description));
 
-            if (record.Fields.Count != header.Count)
+            if (table.ShapeProblem(record) is { } shape)
             {
-                Reject("row", $"has {record.Fields.Count} fields where the header has {header.Count}");
+                Reject("row", shape);
                 rejections.AddRange(found);
                 continue;
             }
@@ -144,7 +123,7 @@ public static class LovCsv
             }));
         }
 
-        return new Result(rows, rejections, records.Count - 1, ignored);
+        return new Result(rows, rejections, table.Records.Count, table.IgnoredColumns);
     }
 
     /// <summary>"2026/27", "2026/2027" or "2026-27", the second year following the first (the server reads the same forms).</summary>

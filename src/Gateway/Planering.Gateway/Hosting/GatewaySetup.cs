@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Forecasting;
+using Planering.Gateway.Http;
 using Planering.Gateway.Limits;
 using Planering.Gateway.Parsing;
 using Planering.Gateway.Planning;
@@ -51,6 +52,13 @@ public static class GatewaySetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(api.Address), api.Port, listen => listen.Protocols = HttpProtocols.Http2);
+
+            // HTTP/JSON on a port of its own: without TLS, Kestrel cannot offer HTTP/1.1 and h2c on one port (there is
+            // nothing to negotiate with), and gRPC clients speak h2c. Listed second, so the first address stays the gRPC one.
+            if (api.EffectiveHttpPort is { } httpPort)
+            {
+                kestrel.Listen(IPAddress.Parse(api.Address), httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddGrpc(grpc =>
@@ -61,7 +69,7 @@ public static class GatewaySetup
             grpc.Interceptors.Add<ClusterRetryInterceptor>();
             grpc.MaxReceiveMessageSize = api.MaxReceiveMessageBytes;
             grpc.EnableDetailedErrors = false;
-        });
+        }).AddJsonTranscoding(HttpApi.Configure);
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
@@ -101,6 +109,9 @@ public static class GatewaySetup
         app.MapGrpcService<PlanningApi>();
         app.MapGrpcHealthChecksService().AllowAnonymous().DisableRateLimiting();
         app.MapGrpcReflectionService().AllowAnonymous();
+
+        // The HTTP/JSON API's description, open like reflection: it says only what the public protos say.
+        app.MapGet(OpenApiDocument.Path, () => Results.Bytes(OpenApiDocument.Utf8, "application/json")).AllowAnonymous().DisableRateLimiting();
         return app;
     }
 }

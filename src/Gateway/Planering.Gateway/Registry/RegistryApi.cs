@@ -109,6 +109,62 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage(await places.GetAsync());
     }
 
+    /// <summary>Rows one message of an import may carry: 5,000 rows of ~150 bytes stay far below the 4 MiB message limit.</summary>
+    public const int MaxImportRowsPerMessage = 5_000;
+
+    /// <summary>Rows one import may carry: twice the ~100,000 a real register has, and a bound on the memory an import holds.</summary>
+    public const int MaxImportRows = 200_000;
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<ImportHuvudmanResponse> ImportHuvudman(IAsyncStreamReader<ImportHuvudmanRequest> requestStream, ServerCallContext context)
+    {
+        var rows = new List<HuvudmanImportRow>();
+        var violations = new Violations();
+        var dryRun = false;
+        var messages = 0;
+        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            dryRun = messages++ == 0 ? message.DryRun : dryRun;
+            if (message.Rows.Count > MaxImportRowsPerMessage)
+            {
+                throw PlaneringException.Invalid("rows", $"message {messages} holds {message.Rows.Count} rows; send at most {MaxImportRowsPerMessage} per message");
+            }
+
+            if (rows.Count + message.Rows.Count > MaxImportRows)
+            {
+                throw PlaneringException.Invalid("rows", $"an import holds at most {MaxImportRows} rows; split the register");
+            }
+
+            foreach (var row in message.Rows)
+            {
+                // The digest is the import's id: length-prefixed rows in order, so no two registers share one.
+                var bytes = Google.Protobuf.MessageExtensions.ToByteArray(row);
+                digest.AppendData(BitConverter.GetBytes(bytes.Length));
+                digest.AppendData(bytes);
+                rows.Add(new HuvudmanImportRow(row.OrganisationNumber, new HuvudmanUpsert(
+                    row.Name, row.Type.ToDomain(), row.Kommunkod, row.Position.ToRecord(), row.Pupils, row.Synthetic, row.OrganisationNumberSynthetic)));
+            }
+        }
+
+        violations.Require(rows.Count > 0, "rows", "the import holds no rows");
+        violations.ThrowIfAny();
+
+        // Every row is checked by the domain's rules in the grain, all at once, under rows[i] names, before any row becomes a grain key.
+        var importId = Convert.ToHexStringLower(digest.GetHashAndReset());
+        var result = await grains.GetGrain<IHuvudmanImportGrain>(GrainKeys.Sweden).ImportAsync(importId, rows, dryRun);
+        return new ImportHuvudmanResponse
+        {
+            ImportId = result.ImportId,
+            Rows = result.Rows,
+            NewRows = result.New,
+            ChangedRows = result.Changed,
+            UnchangedRows = result.Unchanged,
+            DryRun = result.DryRun,
+            Replayed = result.Replayed,
+        };
+    }
+
     /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days means Monday–Friday.</summary>
     internal static List<AdvisorRecord> Advisors(Violations violations, IList<Contracts.V1.Advisor> requested, string field)
     {

@@ -53,4 +53,12 @@ public interface IPlanningGrain : IGrainWithStringKey
     [Alias("Apply")]
     [ResponseTimeout("00:00:30")]
     Task<PlanRecord> ApplyAsync(IReadOnlyDictionary<string, string> officeByHuvudman);
+
+    /// <summary>
+    /// After a register import: gives every huvudman of these kommuner that has no office yet its nearest staffed office
+    /// (one write per kommun shard), announces one plan change and re-solves shortly, once for the whole import.
+    /// </summary>
+    [Alias("PlaceImported")]
+    [ResponseTimeout("00:02:00")]
+    Task<int> PlaceImportedAsync(IReadOnlyList<string> kommunkoder);
 }

@@ -37,4 +37,12 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>The huvudman's dialogues, booked, held and (if asked) cancelled.</summary>
     [Alias("ListDialogues")]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
+
+    /// <summary>What an import's row would change: new, changed (with the profile to store) or unchanged. Writes nothing.</summary>
+    [Alias("CompareImport")]
+    Task<HuvudmanImportOutcome> CompareImportAsync(HuvudmanRecord row, bool rowHasPosition);
+
+    /// <summary>Shows a committed import's profile for this huvudman at once (it is stored in <see cref="ImportedProfiles"/>).</summary>
+    [Alias("CommitImport")]
+    Task CommitImportAsync(HuvudmanRecord imported);
 }

@@ -74,6 +74,43 @@ public sealed partial class PlanningGrain(
         return officeId;
     }
 
+    public async Task<int> PlaceImportedAsync(IReadOnlyList<string> kommunkoder)
+    {
+        ArgumentNullException.ThrowIfNull(kommunkoder);
+        var offices = (_offices ??= await WorldReader.OfficesAsync(GrainFactory))
+            .Where(o => o.Advisors.Count > 0).Select(o => (o.OfficeId, o.Position.ToDomain())).ToList();
+        var everyone = new HuvudmanFilter(null, null, null, null);
+        var placed = await Task.WhenAll(kommunkoder.Select(async kommunkod =>
+        {
+            var shard = GrainFactory.GetGrain<IHuvudmanIndexGrain>(kommunkod);
+            var unplaced = (await shard.ListAsync(everyone, null, int.MaxValue)).Items.Where(l => l.OfficeId is null);
+            var assignment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var listing in unplaced)
+            {
+                if (NearestOfficeAssignment.Nearest(listing.Huvudman.Position.ToDomain(), offices) is { } officeId)
+                {
+                    assignment[listing.Huvudman.OrganisationNumber] = officeId;
+                }
+            }
+
+            if (assignment.Count > 0)
+            {
+                await shard.SetOfficesAsync(assignment);
+            }
+
+            return assignment.Count;
+        }));
+
+        if (placed.Sum() > 0)
+        {
+            await this.PublishPlanChangeAsync(logger, "assignment-changed", null);
+        }
+
+        // One re-solve for the whole import, as after a staffing change, instead of one per row.
+        await OfficesChangedAsync();
+        return placed.Sum();
+    }
+
     public Task OfficesChangedAsync()
     {
         _offices = null;

@@ -43,6 +43,7 @@ public sealed class HuvudmanGrain(
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await AdoptImportedAsync();
         await ResolvePendingAsync();
         await FinishMoveAsync();
         await base.OnActivateAsync(cancellationToken);
@@ -65,7 +66,25 @@ public sealed class HuvudmanGrain(
         return record;
     }
 
-    public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
+    public async Task<HuvudmanRecord> GetAsync()
+    {
+        return RequireProfile();
+    }
+
+    public Task<HuvudmanImportOutcome> CompareImportAsync(HuvudmanRecord row, bool rowHasPosition)
+    {
+        var current = state.State.Profile;
+        var (change, merged) = RegisterImport.Merge(current?.ToProfile(), row.ToProfile(), rowHasPosition);
+        var record = change == ImportChange.Unchanged ? current! : merged.ToRecord(row.UpdatedAt);
+        var previousKommun = current is not null && current.Kommunkod != record.Kommunkod ? current.Kommunkod : null;
+        return Task.FromResult(new HuvudmanImportOutcome(change, record, previousKommun));
+    }
+
+    public Task CommitImportAsync(HuvudmanRecord imported)
+    {
+        Adopt(imported);
+        return Task.CompletedTask;
+    }
 
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
@@ -220,6 +239,28 @@ public sealed class HuvudmanGrain(
             // Memory is ahead of storage now; a fresh activation reloads storage and resolves the pending marker.
             DeactivateOnIdle();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes the profile a committed register import stored for this huvudman, when it is newer than the one stored here.
+    /// An import keeps its profiles in buckets (<see cref="ImportedProfiles"/>) rather than writing 100,000 grains; the
+    /// grain shows the imported profile from activation on and stores it with its next write.
+    /// </summary>
+    private async Task AdoptImportedAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        if (key.Length == 10 && await GrainFactory.GetGrain<IHuvudmanIndexGrain>(ImportedProfiles.BucketOf(key)).RecordOfAsync(key) is { } imported)
+        {
+            Adopt(imported);
+        }
+    }
+
+    private void Adopt(HuvudmanRecord imported)
+    {
+        if (state.State.Profile is not { } profile || imported.UpdatedAt > profile.UpdatedAt)
+        {
+            state.State.Profile = imported;
         }
     }
 

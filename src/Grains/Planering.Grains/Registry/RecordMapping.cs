@@ -10,6 +10,18 @@ internal static class RecordMapping
             GeoPoint.From(profile.Position), profile.Pupils, profile.Synthetic, updatedAt,
             profile.OrganisationNumberSynthetic);
 
+    /// <summary>A stored huvudman as the domain's profile (its number was checked when it was stored).</summary>
+    public static HuvudmanProfile ToProfile(this HuvudmanRecord record)
+    {
+        if (!OrganisationNumber.TryParse(record.OrganisationNumber, out var number, out var error))
+        {
+            throw new InvalidOperationException($"stored huvudman {record.OrganisationNumber}: {error}");
+        }
+
+        return new HuvudmanProfile(number, record.Name, record.Type, record.Kommunkod, record.Lanskod, record.Position.ToDomain(), record.Pupils,
+            record.Synthetic, record.OrganisationNumberSynthetic);
+    }
+
     public static OfficeRecord ToRecord(this OfficeProfile profile, IReadOnlyList<AdvisorRecord> advisors, DateTimeOffset updatedAt) =>
         new(profile.OfficeId, profile.Name, profile.Kommunkod, profile.Lanskod, GeoPoint.From(profile.Position), profile.Opened, advisors, updatedAt);
 
