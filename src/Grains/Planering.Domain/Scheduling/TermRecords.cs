@@ -23,7 +23,8 @@ public sealed record TermRequest(
 /// <param name="MaxLegKm">The farthest (great-circle) one stop may be from the previous for both to share a tour.</param>
 /// <param name="DueWindowDays">A stop may join a tour seeded by a huvudman due up to this many days before it.</param>
 /// <param name="LocalSearchRounds">Rounds of the improvement pass (moving single trips into tours).</param>
-public sealed record TermOptions(int MaxStopsPerTour = 6, double MaxLegKm = 150, int DueWindowDays = 45, int LocalSearchRounds = 2)
+/// <param name="TourStartDays">Days (on which the seed could start) tried for a tour before the seed travels alone.</param>
+public sealed record TermOptions(int MaxStopsPerTour = 6, double MaxLegKm = 150, int DueWindowDays = 45, int LocalSearchRounds = 2, int TourStartDays = 8)
 {
     public static TermOptions Default { get; } = new();
 }
@@ -47,7 +48,8 @@ public sealed record TermTrip(int Number, IReadOnlyList<string> AdvisorIds, Date
 public sealed record TermTotals(int Huvudman, int Placed, int Unplaced, int Late, int MonthsLate, double Km, double TravelHours, int Nights, int Trips, int ToursOfSeveral);
 
 /// <summary>A lower bound: no schedule of the placed dialogues can be better on either count.</summary>
-/// <param name="Late">Huvudmän whose due month is before the first month any dialogue can be held.</param>
+/// <param name="Late">Huvudmän whose earliest slot on the office's calendar without the proposal (only the calendar,
+/// lov, lead time, cycle and travel rules deciding) is after their due month: late in every schedule.</param>
 /// <param name="Km">Every on-site stop is reached from the office or from another stop, and one trip at least goes home.</param>
 public sealed record TermBound(int Late, double Km);
 

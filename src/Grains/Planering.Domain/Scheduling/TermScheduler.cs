@@ -52,8 +52,10 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             ? c < 0
             : a.Totals.Nights < b.Totals.Nights || (a.Totals.Nights == b.Totals.Nights && a.Totals.Km < b.Totals.Km);
 
-    private TermSchedule Construct(TermRequest request, Action<int, int>? progress)
+    /// <summary>The construction and improvement alone, without the comparison with booking one at a time.</summary>
+    public TermSchedule Construct(TermRequest request, Action<int, int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var run = new Run(this, request);
         var ordered = request.Huvudman.OrderBy(h => h.Due).ThenBy(h => h.Huvudman.Id, StringComparer.Ordinal).ToList();
         var done = 0;
@@ -113,6 +115,8 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         private readonly Dictionary<string, TermPlacement> _placed = new(StringComparer.Ordinal);
         private readonly List<List<string>> _tours = [];
         private readonly DateOnly _firstPossible;
+        private readonly OfficeSchedule _empty;
+        private readonly Dictionary<string, SlotSearchResult> _unhindered = new(StringComparer.Ordinal);
         private int _sequence;
 
         public Run(TermScheduler owner, TermRequest request)
@@ -121,15 +125,28 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             _request = request;
             _search = owner._search;
             _schedule = new OfficeSchedule(request.Existing);
+            _empty = new OfficeSchedule(request.Existing);
             var lead = _search.Workload.EarliestDialogueDate(request.Today, _search.WorkingTime);
             _firstPossible = lead > request.From ? lead : request.From;
         }
 
         public bool IsDecided(string id) => _placed.ContainsKey(id);
 
+        /// <summary>The huvudman's earliest slot on the office's calendar without the proposal: the rules alone.</summary>
+        private SlotSearchResult Unhindered(TermHuvudman h)
+        {
+            if (!_unhindered.TryGetValue(h.Huvudman.Id, out var result))
+            {
+                _unhindered[h.Huvudman.Id] = result = _search.FindEarliest(QueryFor(_request, h, _request.From), _empty);
+            }
+
+            return result;
+        }
+
         public void PlaceSingle(TermHuvudman h)
         {
-            var result = _search.FindEarliest(QueryFor(_request, h, _request.From), _schedule);
+            // Nothing fits even on the calendar without the proposal: the same search on a fuller one cannot do better.
+            var result = Unhindered(h).Slot is null ? Unhindered(h) : _search.FindEarliest(QueryFor(_request, h, _request.From), _schedule);
             if (result.Slot is { } slot)
             {
                 Add(h, slot, null);
@@ -145,7 +162,7 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         public void PlaceTourFrom(TermHuvudman seed, IReadOnlyList<TermHuvudman> all)
         {
             var chain = Chain(seed, all);
-            if (chain.Count < 2)
+            if (chain.Count < 2 || Unhindered(seed).Slot is null)
             {
                 PlaceSingle(seed);
                 return;
@@ -154,17 +171,27 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             var alone = _search.FindEarliest(QueryFor(_request, seed, _request.From), _schedule).Slot;
             // The tour may not make the seed later (in months) than it would be alone: lateness comes before travel.
             var (firstDay, latestDay) = alone is { } a ? (a.Date, LastDayOfMonth(a.Date)) : (_request.From, _request.To);
-            for (var day = firstDay; day <= latestDay; day = day.AddDays(1))
+            var tried = 0;
+            for (var day = firstDay; day <= latestDay && tried < _owner.Options.TourStartDays; day = day.AddDays(1))
             {
-                if (!_search.WorkingTime.IsWorkingDay(day))
+                // A day the seed cannot start a tour on with any pair is skipped with one search.
+                if (!_search.WorkingTime.IsWorkingDay(day)
+                    || _search.Evaluate(QueryFor(_request, seed, day), _schedule, day, DialogueMode.OnSite, null, null, TourLeg.First(LegEnd.Home)).Slot is not { } start)
                 {
                     continue;
                 }
 
-                if (BestTourOn(day, chain) is { Count: >= 2 } tour)
+                tried++;
+                if (BestTourOn(day, chain, start.AdvisorIds) is { Count: >= 2 } tour)
                 {
-                    Keep(tour);
-                    return;
+                    if (Pays(tour))
+                    {
+                        Keep(tour);
+                        return;
+                    }
+
+                    Unplace(tour);
+                    break;
                 }
             }
 
@@ -239,6 +266,14 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             TermPlacement Previous(TermPlacement p) => p.Huvudman.Huvudman.Id == single.Huvudman.Huvudman.Id ? single : _placed[p.Huvudman.Huvudman.Id];
         }
 
+        /// <summary>A tour is kept when it drives fewer km than its stops' trips alone and spends no more nights.</summary>
+        private bool Pays(List<TermPlacement> tour)
+        {
+            var alone = tour.Select(p => AlonePlan(p.Huvudman)).ToList();
+            return tour.Sum(p => p.Slot!.Trip!.RoadKm) < alone.Sum(a => a.RoadKmRoundTrip)
+                && tour.Sum(p => p.Slot!.Trip!.Nights) <= alone.Sum(a => a.Nights);
+        }
+
         /// <summary>The seed and the nearest due on-site huvudmän of its län, chained nearest first.</summary>
         private List<TermHuvudman> Chain(TermHuvudman seed, IReadOnlyList<TermHuvudman> all)
         {
@@ -263,16 +298,29 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         }
 
         /// <summary>The longest prefix of the chain any pair of advisors present on the day can hold, starting that day.</summary>
-        private List<TermPlacement>? BestTourOn(DateOnly day, List<TermHuvudman> chain)
+        private List<TermPlacement>? BestTourOn(DateOnly day, List<TermHuvudman> chain, IReadOnlyList<string> firstPair)
         {
-            var present = _request.Office.Advisors.Where(a => a.IsOnDuty(day)).OrderBy(a => a.AdvisorId, StringComparer.Ordinal).ToList();
-            List<TermPlacement>? best = null;
+            var present = _request.Office.Advisors.Where(a => a.IsOnDuty(day)).Select(a => a.AdvisorId).Order(StringComparer.Ordinal).ToList();
+            var pairs = new List<IReadOnlyList<string>> { firstPair };
             for (var i = 0; i < present.Count; i++)
             {
                 for (var j = i + 1; j < present.Count; j++)
                 {
-                    var tour = PlaceChain(day, [present[i].AdvisorId, present[j].AdvisorId], chain);
-                    if (tour.Count == chain.Count)
+                    if (!(present[i] == firstPair[0] && present[j] == firstPair[1]))
+                    {
+                        pairs.Add([present[i], present[j]]);
+                    }
+                }
+            }
+
+            List<TermPlacement>? best = null;
+            foreach (var pair in pairs)
+            {
+                {
+                    var tour = PlaceChain(day, pair, chain);
+                    // The first pair that holds the whole chain, or (measured: trying every pair costs more than it
+                    // saves) the first that holds two stops or more.
+                    if (tour.Count == chain.Count || tour.Count >= 2)
                     {
                         return tour;
                     }
@@ -318,8 +366,8 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
                 var advanced = false;
                 foreach (var end in Ends)
                 {
-                    // A night on the way only where a night would be spent anyway: one of the two needs one alone.
-                    if (end == LegEnd.StayOver && !NeedsNightAlone(pendingH) && !NeedsNightAlone(next))
+                    // A night on the way only where the next stop would spend one anyway (it needs a night alone).
+                    if (end == LegEnd.StayOver && !NeedsNightAlone(next))
                     {
                         continue;
                     }
@@ -445,7 +493,10 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         /// <summary>See <see cref="TermBound"/>: each on-site stop's cheapest way in (from the office or any other stop), plus the cheapest way home.</summary>
         private TermBound Bound(IReadOnlyList<TermPlacement> placed)
         {
-            var late = _request.Huvudman.Count(h => TermPlacement.MonthIndex(h.Due) < TermPlacement.MonthIndex(_firstPossible));
+            // On an empty calendar only the rules every schedule meets alike (working days, holidays, lov, lead time,
+            // cycle, blocked dates, travel) decide: a huvudman whose earliest slot there is after its due month is late in
+            // any schedule, since more bookings only take slots away.
+            var late = _request.Huvudman.Count(h => Unhindered(h).Slot is { } s && TermPlacement.MonthIndex(s.Date) > TermPlacement.MonthIndex(h.Due));
             var stops = placed.Where(p => p.Slot!.Mode == DialogueMode.OnSite).Select(p => p.Huvudman.Huvudman).ToList();
             if (stops.Count == 0)
             {
@@ -477,20 +528,21 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
 
         private static readonly LegEnd[] Ends = [LegEnd.ContinueToday, LegEnd.StayOver];
 
-        private readonly Dictionary<string, bool> _needsNight = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Travel.TripPlan> _alone = new(StringComparer.Ordinal);
 
-        /// <summary>Whether the huvudman's trip alone from the office takes a night away (the trip planner's shape).</summary>
-        private bool NeedsNightAlone(TermHuvudman h)
+        /// <summary>How the huvudman's trip alone from the office goes (the trip planner's shape, km and nights).</summary>
+        private Travel.TripPlan AlonePlan(TermHuvudman h)
         {
-            if (!_needsNight.TryGetValue(h.Huvudman.Id, out var needs))
+            if (!_alone.TryGetValue(h.Huvudman.Id, out var plan))
             {
                 var length = (int)Math.Round(_search.Workload.Estimate(h.Huvudman.Pupils, DialogueMode.OnSite, 0, _request.SpsmParticipation).DialogueHours * 60);
-                var plan = _search.Workload.Trips.Plan(_request.Office.Position, h.Huvudman.Position, h.Huvudman.Kommunkod, length, _search.WorkingTime.Hours);
-                _needsNight[h.Huvudman.Id] = needs = plan.Nights > 0 || plan.Shape == Travel.TripShape.Unreachable;
+                _alone[h.Huvudman.Id] = plan = _search.Workload.Trips.Plan(_request.Office.Position, h.Huvudman.Position, h.Huvudman.Kommunkod, length, _search.WorkingTime.Hours);
             }
 
-            return needs;
+            return plan;
         }
+
+        private bool NeedsNightAlone(TermHuvudman h) => AlonePlan(h) is { } plan && (plan.Nights > 0 || plan.Shape == Travel.TripShape.Unreachable);
 
         private static string DialogueId(TermHuvudman h) => "term-" + h.Huvudman.Id;
 
