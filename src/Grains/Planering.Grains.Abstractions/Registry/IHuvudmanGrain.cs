@@ -32,4 +32,8 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>The huvudman's dialogues, booked, held and (if asked) cancelled.</summary>
     [Alias("ListDialogues")]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
+
+    /// <summary>What the slot search needs of this huvudman (its last dialogue, blocked dates, the calendar and parameter versions).</summary>
+    [Alias("ForSlot"), ReadOnly]
+    Task<Scheduling.HuvudmanForSlot> GetForSlotAsync();
 }

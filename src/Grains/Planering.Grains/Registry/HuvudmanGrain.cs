@@ -67,6 +67,8 @@ public sealed class HuvudmanGrain(
 
     public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
 
+    public Task<HuvudmanForSlot> GetForSlotAsync() => ForSlotAsync(RequireProfile());
+
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();

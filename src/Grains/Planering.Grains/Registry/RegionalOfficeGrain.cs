@@ -93,7 +93,8 @@ public sealed class RegionalOfficeGrain(
         huvudman = await WithParametersAsync(huvudman);
         var search = await SearchForAsync(huvudman);
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
-        var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
+        var leg = slot.Leg is { } l ? new TourLeg(l.From?.ToDomain(), l.FromKommunkod, l.DepartAfterMinute, l.End, l.NightsBefore) : null;
+        var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, leg);
         if (found is null)
         {
             throw Refusal(rejection!.Value, search, huvudman, slot);
