@@ -1,6 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Planering.Contracts.V1;
-using Planering.Domain.Scheduling;
 using Planering.Grains.Scheduling;
 
 namespace Planering.Gateway.Scheduling;
@@ -37,7 +36,7 @@ internal static class ScheduleProposalMessages
             DueDate = SchedulingMapping.Date(d.Due),
             Slot = d.Slot?.ToMessage(),
             ReasonCode = d.ReasonCode ?? string.Empty,
-            ReasonSv = d.ReasonCode is { } code ? Swedish(code) : string.Empty,
+            ReasonSv = d.ReasonSv ?? string.Empty,
             Trip = d.Trip ?? 0,
             Sequence = d.Sequence,
             MonthsLate = d.MonthsLate,
@@ -55,9 +54,6 @@ internal static class ScheduleProposalMessages
         }));
         return message;
     }
-
-    private static string Swedish(string code) =>
-        System.Enum.GetValues<RejectionCode>().Where(c => RejectionTexts.Code(c) == code).Select(RejectionTexts.Swedish).FirstOrDefault() ?? string.Empty;
 
     private static ScheduleTotals ToMessage(this ScheduleTotalsRecord t) => new()
     {

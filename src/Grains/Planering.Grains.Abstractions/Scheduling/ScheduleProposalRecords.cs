@@ -31,7 +31,8 @@ public sealed record ProposedDialogueRecord(
     [property: Id(7)] int? Trip,
     [property: Id(8)] TourLegRecord? Leg,
     [property: Id(9)] int Sequence,
-    [property: Id(10)] int MonthsLate);
+    [property: Id(10)] int MonthsLate,
+    [property: Id(11)] string? ReasonSv = null);
 
 /// <summary>A trip of a proposal: the advisors, the days away, nights, km, travel hours and the dialogues on it in order.</summary>
 [GenerateSerializer, Immutable, Alias("planering.ProposedTripRecord")]

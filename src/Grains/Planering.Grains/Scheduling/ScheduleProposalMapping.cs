@@ -10,7 +10,8 @@ internal static class ScheduleProposalMapping
         new(term.OfficeId,
             term.Placements.Select(p => new ProposedDialogueRecord(
                 p.Huvudman.Huvudman.Id, p.Huvudman.Huvudman.Name, term.OfficeId, p.Huvudman.Mode, p.Huvudman.Due, p.Slot?.ToRecord(spsm),
-                p.Reason is { } r ? RejectionTexts.Code(r) : null, p.Trip, p.Leg?.ToRecord(), p.Sequence, p.MonthsLate)).ToList(),
+                p.Reason is { } r ? RejectionTexts.Code(r) : null, p.Trip, p.Leg?.ToRecord(), p.Sequence, p.MonthsLate,
+                p.Reason is { } sv ? RejectionTexts.Swedish(sv) : null)).ToList(),
             term.Trips.Select(t => new ProposedTripRecord(t.Number, term.OfficeId, t.AdvisorIds, t.FirstDay, t.LastDay, t.Nights, t.Km, t.TravelMinutes / 60.0, t.HuvudmanIds)).ToList(),
             new ScheduleTotalsRecord(
                 term.Totals.Huvudman, term.Totals.Placed, term.Totals.Unplaced, term.Totals.Late, term.Totals.MonthsLate, term.Totals.Km, term.Totals.TravelHours,
