@@ -33,7 +33,7 @@ public static class TermSection
         var parameters = PlanningParameters.Default;
         var text = new StringBuilder();
         var seeded = WorldSeed.Huvudman(sweden);
-        text.AppendLine(CultureInfo.InvariantCulture, $"The seeded world ({seeded.Count} huvudmän, each at its nearest office, the previous dialogue spread over the cycle before the period: `TermWorld`), default parameters, proposed on {Today:yyyy-MM-dd}. \"one at a time\" is each huvudman's earliest slot in due order (FindNextSlot then book, in the domain). Nights and travel hours are the advisor pair's. Bound: lateness = huvudmän due before the first month any dialogue can be held; km = each on-site stop's cheapest way in plus the cheapest way home (`TermBound`). Targets: ≤ 2 s per office-term, ≤ 10 s for the country on 2 cores.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"The seeded world ({seeded.Count} huvudmän, each at its nearest office, the previous dialogue spread over the cycle before the period: `TermWorld`), default parameters, proposed on {Today:yyyy-MM-dd}. \"one at a time\" is each huvudman's earliest slot in due order (FindNextSlot then book, in the domain). Nights and travel hours are the advisor pair's. Bound (`TermBound`): late = huvudmän whose earliest slot on the calendar without the proposal is already after their due month; km = each on-site stop's cheapest way in (from the office or any other stop) plus the cheapest way home, a weak bound (docs/term-scheduling.md). Targets: ≤ 2 s per office-term, ≤ 10 s for the country on 2 cores.");
         text.AppendLine();
         Table(text, "Spring term " + SpringFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + SpringTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", one office at a time",
             TermWorld.Requests(sweden, seeded, parameters, SpringFrom, SpringTo, Today), parameters, lov, log);
@@ -44,7 +44,7 @@ public static class TermSection
         text.AppendLine();
         text.AppendLine("| huvudmän in register | due in period | placed | seconds (term) | seconds (one at a time) |");
         text.AppendLine("|---:|---:|---:|---:|---:|");
-        foreach (var size in quick ? new[] { 1_000, 3_000 } : new[] { 1_000, 3_000, 10_000, 30_000 })
+        foreach (var size in quick ? new[] { 1_000, 3_000 } : new[] { 1_000, 3_000, 10_000, 30_000, 100_000 })
         {
             var register = SyntheticRegister.Huvudman(size).ToList();
             var requests = TermWorld.Requests(sweden, register, parameters, YearFrom, YearTo, Today);
@@ -96,6 +96,10 @@ public static class TermSection
         var allSingle = new TermSchedule("all", [], [], Sum(single.Select(t => t.Totals)), all.Bound);
         var allTours = new TermSchedule("all", [], [], Sum(detail.Select(d => d.Tours.Totals)), all.Bound);
         Row(text, "**all**", all, allSingle, allTours, termTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
+        text.AppendLine();
+        var (t, o) = (all.Totals, allSingle.Totals);
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Against booking one at a time: {t.Placed} placed ({o.Placed}), {t.Late} late ({o.Late}), {t.Km:F0} km ({o.Km:F0}, {(t.Km - o.Km) / Math.Max(1, o.Km):P1}), {t.Nights} nights ({o.Nights}), {t.TravelHours:F0} travel hours ({o.TravelHours:F0}); slowest office {detail.Max(d => d.Time.TotalSeconds):F2} s.");
         text.AppendLine();
         log.WriteLine($"term {caption}: {termTime.TotalSeconds:F2} s");
     }

@@ -300,18 +300,10 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         /// <summary>The longest prefix of the chain any pair of advisors present on the day can hold, starting that day.</summary>
         private List<TermPlacement>? BestTourOn(DateOnly day, List<TermHuvudman> chain, IReadOnlyList<string> firstPair)
         {
+            // The team the slot search would pick first, then every other team of that size present on the day.
             var present = _request.Office.Advisors.Where(a => a.IsOnDuty(day)).Select(a => a.AdvisorId).Order(StringComparer.Ordinal).ToList();
             var pairs = new List<IReadOnlyList<string>> { firstPair };
-            for (var i = 0; i < present.Count; i++)
-            {
-                for (var j = i + 1; j < present.Count; j++)
-                {
-                    if (!(present[i] == firstPair[0] && present[j] == firstPair[1]))
-                    {
-                        pairs.Add([present[i], present[j]]);
-                    }
-                }
-            }
+            pairs.AddRange(Combinations(present, firstPair.Count).Where(t => !t.SequenceEqual(firstPair)));
 
             List<TermPlacement>? best = null;
             foreach (var pair in pairs)
@@ -527,6 +519,23 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         }
 
         private static readonly LegEnd[] Ends = [LegEnd.ContinueToday, LegEnd.StayOver];
+
+        private static IEnumerable<IReadOnlyList<string>> Combinations(List<string> items, int size)
+        {
+            if (size == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (var i = 0; i <= items.Count - size; i++)
+            {
+                foreach (var rest in Combinations(items.Skip(i + 1).ToList(), size - 1))
+                {
+                    yield return [items[i], .. rest];
+                }
+            }
+        }
 
         private readonly Dictionary<string, Travel.TripPlan> _alone = new(StringComparer.Ordinal);
 
