@@ -8,7 +8,7 @@ namespace Planering.Bench;
 /// </summary>
 public sealed record BenchOptions(bool Quick, bool Smoke, int Huvudman, IReadOnlySet<string> Sections)
 {
-    public static readonly IReadOnlyList<string> AllSections = ["slot-search", "forecast", "planning", "load", "scale", "import", "fault", "calibration", "web"];
+    public static readonly IReadOnlyList<string> AllSections = ["slot-search", "forecast", "planning", "load", "scale", "import", "fault", "calibration", "web", "term"];
 
     public const int FullHuvudman = 100_000;
 

@@ -74,6 +74,11 @@ if (options.Wants("calibration"))
     report.Add(CalibrationSection.Title, CalibrationSection.Run(command, Console.Out));
 }
 
+if (options.Wants("term"))
+{
+    report.Add(TermSection.Title, TermSection.Run(options.Quick, Console.Out));
+}
+
 // A run of some sections only replaces those sections of an existing BENCHMARKS.md and keeps the others.
 File.WriteAllText("BENCHMARKS.md", options.Sections.Count > 0 && File.Exists("BENCHMARKS.md")
     ? report.MergeInto(File.ReadAllText("BENCHMARKS.md"))

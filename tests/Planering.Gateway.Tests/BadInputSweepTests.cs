@@ -643,6 +643,24 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         SetRules("last school day 24 December", r => r.Rule.LastSchoolDayDecember = 24, "rule.last_school_day_december");
         SetRules("first school day 1 January", r => r.Rule.FirstSchoolDayJanuary = 1, "rule.first_school_day_january");
 
+        // SchedulingService/ProposeSchedule, GetScheduleProposal, CommitSchedule
+        void Propose(string what, Action<ProposeScheduleRequest> change, string field) =>
+            cases.Add(new("SchedulingService/ProposeSchedule", what, () => Streams.DrainAsync(scheduling.ProposeSchedule(
+                new ProposeScheduleRequest { OfficeIds = { w.OfficeId }, FromDate = $"{w.Year}-04-12", ToDate = $"{w.Year}-05-12" }.With(change))), field));
+        Propose("no period", r => (r.FromDate, r.ToDate) = (string.Empty, string.Empty), "from_date");
+        Propose("to before from", r => r.ToDate = $"{w.Year}-04-01", "to_date");
+        Propose("a period over a year", r => r.ToDate = $"{w.Year + 1}-05-12", "to_date");
+        Propose("from 30 February", r => r.FromDate = $"{w.Year}-02-30", "from_date");
+        Propose("office id empty", r => r.OfficeIds[0] = string.Empty, "office_ids[0]");
+        Propose("huvudman wrong check digit", r => r.HuvudmanIds.Add(WrongCheckDigit), "huvudman_ids[0]");
+        Propose("mode 99", r => r.Mode = (DialogueMode)99, "mode");
+        cases.Add(new("SchedulingService/ProposeSchedule", "unknown office", () => Streams.DrainAsync(scheduling.ProposeSchedule(
+            new ProposeScheduleRequest { OfficeIds = { "ingetkontor" }, FromDate = $"{w.Year}-04-12", ToDate = $"{w.Year}-05-12" }))));
+        cases.Add(new("SchedulingService/GetScheduleProposal", "id not a uuid", () => scheduling.GetScheduleProposalAsync(new GetScheduleProposalRequest { ProposalId = Overlong }).ResponseAsync, "proposal_id"));
+        cases.Add(new("SchedulingService/GetScheduleProposal", "unknown id", () => scheduling.GetScheduleProposalAsync(new GetScheduleProposalRequest { ProposalId = Guid.NewGuid().ToString() }).ResponseAsync));
+        cases.Add(new("SchedulingService/CommitSchedule", "id empty", () => scheduling.CommitScheduleAsync(new CommitScheduleRequest()).ResponseAsync, "proposal_id"));
+        cases.Add(new("SchedulingService/CommitSchedule", "unknown id", () => scheduling.CommitScheduleAsync(new CommitScheduleRequest { ProposalId = Guid.NewGuid().ToString() }).ResponseAsync));
+
         // PlanningService/SimulateOpenOffice: would store a scenario (not live state) if accepted.
         SimulateOpenOfficeRequest Simulate() => new() { Name = "Svepby", Kommunkod = Kommun, Advisors = 2 };
         void Scenario(string what, Action<SimulateOpenOfficeRequest> change, string? field) =>

@@ -37,6 +37,8 @@ public static class CliApp
             ForecastCommand.Create(runner),
             WatchForecastCommand.Create(runner),
             ImportCommand.Create(runner),
+            TermScheduleCommands.Propose(runner),
+            TermScheduleCommands.Commit(runner),
         };
 
         var parse = root.Parse(args);

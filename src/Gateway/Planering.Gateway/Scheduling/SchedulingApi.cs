@@ -15,7 +15,7 @@ using DomainMode = Planering.Domain.Workload.DialogueMode;
 namespace Planering.Gateway.Scheduling;
 
 /// <summary><c>planering.v1.SchedulingService</c>: checks the request's shape, forwards to the grains, maps back.</summary>
-public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : SchedulingService.SchedulingServiceBase
+public sealed partial class SchedulingApi(IGrainFactory grains, TimeProvider clock) : SchedulingService.SchedulingServiceBase
 {
     public const int DefaultHorizonDays = SlotLimits.DefaultHorizonDays;
 

@@ -88,6 +88,15 @@ public sealed class OfficeSchedule
         }
     }
 
+    /// <summary>Takes a booking out entirely, as if never added: a proposal under construction trying a placement and undoing it.</summary>
+    public void Remove(string dialogueId)
+    {
+        if (_byId.Remove(dialogueId, out var booking) && booking.IsActive)
+        {
+            Index(booking, -1);
+        }
+    }
+
     /// <summary>Marks a booking cancelled and frees its time; returns the cancelled booking.</summary>
     public Booking Cancel(string dialogueId, DateTimeOffset at, string? reason)
     {

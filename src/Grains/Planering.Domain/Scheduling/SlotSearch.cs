@@ -43,7 +43,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             RejectionCode? failure = null;
             foreach (var mode in query.Modes)
             {
-                var (slot, modeFailure) = EarliestOnDay(query, schedule, date, mode, fixedAdvisors: null, fixedStart: null);
+                var (slot, modeFailure) = EarliestOnDay(query, schedule, date, mode, fixedAdvisors: null, fixedStart: null, leg: null);
                 if (slot is not null)
                 {
                     // Digital comes first in the modes, so a tie keeps the cheaper dialogue.
@@ -75,17 +75,25 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     /// Verifies one concrete slot (office, date, start, mode, advisors) against every rule; returns the first rule it
     /// breaks, or the slot as it would be booked (with its effort recomputed, never taken from the caller).
     /// </summary>
-    public (FoundSlot? Slot, RejectionCode? Rejection) Check(SlotQuery query, OfficeSchedule schedule, DateOnly date, int startMinute, DialogueMode mode, IReadOnlyList<string> advisorIds)
+    public (FoundSlot? Slot, RejectionCode? Rejection) Check(
+        SlotQuery query, OfficeSchedule schedule, DateOnly date, int startMinute, DialogueMode mode, IReadOnlyList<string> advisorIds, TourLeg? leg = null) =>
+        Evaluate(query, schedule, date, mode, advisorIds, startMinute, leg);
+
+    /// <summary>
+    /// The one definition of feasibility of a candidate: a day and a mode, and optionally the two advisors, the start and
+    /// the leg of a tour (see <see cref="TourLeg"/>). Answers the earliest slot on that day that keeps every rule (exactly
+    /// the given start when one is given), or the rule that closes it. <see cref="FindEarliest"/>, <see cref="Check"/>
+    /// (the office's booking) and the term scheduler all decide through it.
+    /// </summary>
+    public (FoundSlot? Slot, RejectionCode? Rejection) Evaluate(
+        SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? advisorIds = null, int? startMinute = null, TourLeg? leg = null)
     {
-        // A start chosen at 03:00 is not "taken" (a full day would say so): no advisor could ever hold it, whatever the
-        // calendar, so it breaks a rule before anything else is looked at.
-        // (A dialogue that fits no working day at all is the travel rule's, below.)
-        // A trip with nights away keeps only the dialogue itself within office hours.
-        var (_, trip, length) = Span(query, mode);
-        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.DayEndOn(date)));
-        var (travelOut, travelBack) = trip is { Shape: TripShape.SameDay, Ferry: null } ? (trip.Out.RoadMinutesBefore, trip.Back.RoadMinutesBefore) : (0, 0);
-        if (trip is not { Shape: TripShape.Unreachable } && length <= dayEnd - dayStart
-            && (startMinute - travelOut < dayStart || startMinute + length + travelBack > dayEnd))
+        if (leg is not null && mode != DialogueMode.OnSite)
+        {
+            return (null, RejectionCode.Travel);
+        }
+
+        if (startMinute is { } fixedStart && OutsideHours(query, date, fixedStart, mode, leg))
         {
             return (null, RejectionCode.OutsideOfficeHours);
         }
@@ -96,8 +104,27 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return (null, dayRule.Code);
         }
 
-        var (slot, failure) = EarliestOnDay(query, schedule, date, mode, advisorIds, startMinute);
+        var (slot, failure) = EarliestOnDay(query, schedule, date, mode, advisorIds, startMinute, leg);
         return slot is null ? (null, failure) : (slot, null);
+    }
+
+    private bool OutsideHours(SlotQuery query, DateOnly date, int startMinute, DialogueMode mode, TourLeg? leg)
+    {
+        // A start chosen at 03:00 is not "taken" (a full day would say so): no advisor could ever hold it, whatever the
+        // calendar, so it breaks a rule before anything else is looked at.
+        // (A dialogue that fits no working day at all is the travel rule's, below.)
+        // A trip with nights away keeps only the dialogue itself within office hours.
+        var (_, trip, length) = Span(query, mode);
+        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.DayEndOn(date)));
+        var (travelOut, travelBack) = trip is { Shape: TripShape.SameDay, Ferry: null } ? (trip.Out.RoadMinutesBefore, trip.Back.RoadMinutesBefore) : (0, 0);
+        if (leg is not null)
+        {
+            // A leg's travel is placed around the dialogue by the leg's own rules; the dialogue itself keeps to the hours.
+            (travelOut, travelBack) = (0, 0);
+        }
+
+        return trip is not { Shape: TripShape.Unreachable } && length <= dayEnd - dayStart
+            && (startMinute - travelOut < dayStart || startMinute + length + travelBack > dayEnd);
     }
 
     /// <summary>Which other offices could start earlier than <paramref name="slot"/>, the earliest this office has (see <see cref="EarlierElsewhere"/>).</summary>
@@ -196,7 +223,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     };
 
     private (FoundSlot? Slot, RejectionCode Failure) EarliestOnDay(
-        SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? fixedAdvisors, int? fixedStart)
+        SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? fixedAdvisors, int? fixedStart, TourLeg? leg)
     {
         var (effort, trip, length) = Span(query, mode);
         var dayStart = Minutes(WorkingTime.Hours.DayStart);
@@ -254,7 +281,8 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         var teams = Teams(present.Count, team);
         var failure = RejectionCode.AdvisorsBusy;
         var nightsLimit = query.Office.MaxNightsAwayPerAdvisorMonth ?? Workload.Options.Trips.MaxNightsAwayPerAdvisorMonth;
-        foreach (var variant in Variants(trip))
+        (TravelLeg Out, TravelLeg Home)? legTravel = leg is null ? null : LegTravel(query, leg);
+        foreach (var variant in leg is null ? Variants(trip) : [TripVariant.Leg])
         {
             var before = date.AddDays(-1);
             var after = date.AddDays(1);
@@ -270,8 +298,11 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
                 }
 
                 var together = Together(members, date);
+                var crew = members;
                 var place = variant switch
                 {
+                    TripVariant.Leg => PlaceLeg(leg!, legTravel!.Value, together, day => Together(crew, day), day => IsTravelDay(day, crew),
+                        length, dayStart, dayEnd, date, fixedStart, Workload.Options.Trips.MaxNightsPerTrip),
                     TripVariant.SameDay => PlaceSameDay(trip, together, length, dayStart, dayEnd, date, fixedStart),
                     _ => PlaceOvernight(variant, trip!, together,
                         needsBefore ? Together(members, before) : [],
@@ -469,6 +500,123 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         return new Placement(start, new Trip(outDate, outFrom, outTo, date.AddDays(1), dayStart, back, trip.RoadKmRoundTrip, trip.Ferry));
     }
 
+    /// <summary>A leg's ways: out from the office or from the previous stop, and home to the office.</summary>
+    private (TravelLeg Out, TravelLeg Home) LegTravel(SlotQuery query, TourLeg leg)
+    {
+        var (fromOffice, home) = Workload.Trips.Legs(query.Office.Position, query.Huvudman.Position, query.Huvudman.Kommunkod);
+        return leg.From is { } previous
+            ? (Workload.Trips.Legs(previous, query.Huvudman.Position, query.Huvudman.Kommunkod).Out, home)
+            : (fromOffice, home);
+    }
+
+    /// <summary>
+    /// A dialogue of a tour (see <see cref="TourLeg"/>). Out: from the office on the day (the first aligned departure in the
+    /// free time) or, when that does not reach the huvudman in time, the working day before (the dialogue opening the day);
+    /// from a stop on the same day, leaving when its dialogue ended; from a stop where the advisors slept, at the start of
+    /// the day. After: home the same day or the next working morning, on to the next stop the same day (away until the
+    /// dialogue ends), or a night here (away until midnight; the next day must be a working day for both). The whole
+    /// tour keeps to <paramref name="maxNights"/>.
+    /// </summary>
+    private static Placement? PlaceLeg(
+        TourLeg leg, (TravelLeg Out, TravelLeg Home) travel, List<MinuteInterval> onDay, Func<DateOnly, List<MinuteInterval>> together,
+        Func<DateOnly, bool> isTravelDay, int length, int dayStart, int dayEnd, DateOnly date, int? fixedStart, int maxNights)
+    {
+        var (outLeg, homeLeg) = travel;
+        DateOnly outDate = date;
+        int depart, arrive;
+        if (leg.From is null)
+        {
+            var gapFrom = onDay.Count > 0 ? onDay[0].From : dayEnd;
+            var leave = fixedStart is { } s0 ? outLeg.LatestDepartureArrivingBy(s0) : dayStart + RoundUp(Math.Max(gapFrom, dayStart) - dayStart, GranularityMinutes);
+            if (leave is { } l && l >= dayStart && outLeg.ArrivalLeavingAt(l) is { } a && a + length <= dayEnd)
+            {
+                (depart, arrive) = (l, a);
+            }
+            else
+            {
+                // Out by the end of the working day before; the dialogue opens the day.
+                var before = date.AddDays(-1);
+                if (outLeg.LatestDepartureArrivingBy(dayEnd) is not { } lb || lb < dayStart || outLeg.ArrivalLeavingAt(lb) is not { } ab
+                    || !isTravelDay(before) || !Covers(together(before), lb, dayEnd))
+                {
+                    return null;
+                }
+
+                (outDate, depart, arrive) = (before, lb, ab);
+            }
+        }
+        else
+        {
+            var leave = leg.DepartAfterMinute ?? dayStart;
+            if (outLeg.ArrivalLeavingAt(leave) is not { } a)
+            {
+                return null;
+            }
+
+            (depart, arrive) = (leave, a);
+        }
+
+        var ready = outDate < date ? dayStart : Math.Max(arrive, dayStart);
+        var start = fixedStart ?? dayStart + RoundUp(ready - dayStart, GranularityMinutes);
+        if (start < ready || start + length > dayEnd)
+        {
+            return null;
+        }
+
+        if (leg.From is null && outDate == date && outLeg.LatestDepartureArrivingBy(start) is { } later && later > depart
+            && outLeg.ArrivalLeavingAt(later) is { } laterArrival)
+        {
+            // Leave as late as still arrives by the start: a booking of this start finds the same trip.
+            (depart, arrive) = (later, laterArrival);
+        }
+
+        var end = start + length;
+        var awayFrom = outDate < date ? dayStart : depart;
+        DateOnly backDate;
+        int backFrom, backTo;
+        switch (leg.End)
+        {
+            case LegEnd.ContinueToday:
+                (backDate, backFrom, backTo) = (date, end, end);
+                break;
+            case LegEnd.StayOver:
+                if (!isTravelDay(date.AddDays(1)))
+                {
+                    return null;
+                }
+
+                (backDate, backFrom, backTo) = (date.AddDays(1), 0, 0);
+                break;
+            default:
+                if (homeLeg.ArrivalLeavingAt(end) is { } home && home <= dayEnd)
+                {
+                    (backDate, backFrom, backTo) = (date, end, home);
+                }
+                else if (homeLeg.ArrivalLeavingAt(dayStart) is { } back && back <= dayEnd && isTravelDay(date.AddDays(1))
+                    && Covers(together(date.AddDays(1)), dayStart, back))
+                {
+                    (backDate, backFrom, backTo) = (date.AddDays(1), dayStart, back);
+                }
+                else
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        var awayTo = backDate > date ? dayEnd : backTo;
+        var nights = backDate.DayNumber - outDate.DayNumber;
+        if (leg.NightsBefore + nights > maxNights || !Covers(onDay, Math.Max(awayFrom, dayStart), Math.Min(awayTo, dayEnd)))
+        {
+            return null;
+        }
+
+        var km = outLeg.RoadKm + (leg.End == LegEnd.Home ? homeLeg.RoadKm : 0);
+        var ferry = outLeg.Ferry?.Route ?? (leg.End == LegEnd.Home ? homeLeg.Ferry?.Route : null);
+        return new Placement(start, new Trip(outDate, depart, arrive, backDate, backFrom, backTo, km, ferry));
+    }
+
     /// <summary>True when one free interval holds the whole of [from, to).</summary>
     private static bool Covers(List<MinuteInterval> free, int from, int to) => free.Any(g => g.From <= from && g.To >= to);
 
@@ -549,6 +697,9 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         NightBefore,
         NightAfter,
         NightsBeforeAndAfter,
+
+        /// <summary>A dialogue of a tour: its travel follows its <see cref="TourLeg"/>.</summary>
+        Leg,
     }
 
     private static int RoundUp(int value, int step) => (value + step - 1) / step * step;

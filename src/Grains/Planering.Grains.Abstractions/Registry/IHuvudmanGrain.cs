@@ -45,4 +45,8 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>Shows a committed import's profile for this huvudman at once (it is stored in <see cref="ImportedProfiles"/>).</summary>
     [Alias("CommitImport")]
     Task CommitImportAsync(HuvudmanRecord imported);
+
+    /// <summary>What the slot search needs of this huvudman (its last dialogue, blocked dates, the calendar and parameter versions).</summary>
+    [Alias("ForSlot"), ReadOnly]
+    Task<Scheduling.HuvudmanForSlot> GetForSlotAsync();
 }

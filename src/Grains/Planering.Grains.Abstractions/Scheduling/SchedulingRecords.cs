@@ -83,11 +83,22 @@ public sealed record SlotChoice(
     [property: Id(3)] DialogueMode Mode,
     [property: Id(4)] IReadOnlyList<string> AdvisorIds,
     [property: Id(5)] bool SpsmParticipation,
-    [property: Id(6)] SlotClaims? Claims = null)
+    [property: Id(6)] SlotClaims? Claims = null,
+    [property: Id(7)] TourLegRecord? Leg = null)
 {
     /// <summary>A canonical text of the choice, to tell a retried request from a different one under the same request id.</summary>
-    public string Fingerprint => $"{OfficeId}|{Date:yyyy-MM-dd}|{StartMinute}|{Mode}|{string.Join(',', AdvisorIds)}|{SpsmParticipation}";
+    public string Fingerprint => $"{OfficeId}|{Date:yyyy-MM-dd}|{StartMinute}|{Mode}|{string.Join(',', AdvisorIds)}|{SpsmParticipation}"
+        + (Leg is { } l ? FormattableString.Invariant($"|{l.From?.Latitude:R},{l.From?.Longitude:R},{l.FromKommunkod},{l.DepartAfterMinute},{l.End},{l.NightsBefore}") : string.Empty);
 }
+
+/// <summary>A dialogue booked as one stop of a tour (see <see cref="Planering.Domain.Scheduling.TourLeg"/>): a term's commit books these.</summary>
+[GenerateSerializer, Immutable, Alias("planering.TourLegRecord")]
+public sealed record TourLegRecord(
+    [property: Id(0)] Registry.GeoPoint? From,
+    [property: Id(1)] string? FromKommunkod,
+    [property: Id(2)] int? DepartAfterMinute,
+    [property: Id(3)] Planering.Domain.Scheduling.LegEnd End,
+    [property: Id(4)] int NightsBefore);
 
 /// <summary>
 /// What a caller says the server-derived fields of its slot are (from the FindNextSlot answer it books). The office

@@ -86,6 +86,8 @@ public sealed class HuvudmanGrain(
         return Task.CompletedTask;
     }
 
+    public Task<HuvudmanForSlot> GetForSlotAsync() => ForSlotAsync(RequireProfile());
+
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();

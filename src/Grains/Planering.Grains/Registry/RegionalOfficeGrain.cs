@@ -98,7 +98,8 @@ public sealed class RegionalOfficeGrain(
         }
 
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
-        var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
+        var leg = slot.Leg is { } l ? new TourLeg(l.From?.ToDomain(), l.FromKommunkod, l.DepartAfterMinute, l.End, l.NightsBefore) : null;
+        var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, leg);
         if (found is null)
         {
             throw Refusal(rejection!.Value, search, huvudman, slot);

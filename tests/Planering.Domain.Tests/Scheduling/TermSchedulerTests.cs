@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Planering.Domain.Calendar;
+using Planering.Domain.Parameters;
+using Planering.Domain.Scheduling;
+using Planering.Domain.Workload;
+using Planering.Domain.World;
+using Xunit.Abstractions;
+
+namespace Planering.Domain.Tests.Scheduling;
+
+public sealed class TermSchedulerTests(ITestOutputHelper output)
+{
+    private static readonly SwedishGeography Sweden = SwedishGeography.Sweden;
+    private static readonly SchoolHolidayCalendar Lov = SchoolHolidayCalendar.Create(Sweden);
+    private static readonly PlanningParameters Parameters = PlanningParameters.Default;
+
+    // Two huvudmän in Kiruna and one in Gällivare: Kiruna takes a night away from Luleå alone.
+    private static readonly string[] Inland = ["2584", "2584", "2523"];
+
+    // The spring term 2027, proposed in December 2026.
+    private static readonly DateOnly From = new(2027, 1, 11);
+    private static readonly DateOnly To = new(2027, 6, 11);
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    private static IReadOnlyList<TermRequest> Spring() => TermWorld.Requests(Sweden, WorldSeed.Huvudman(Sweden), Parameters, From, To, Today);
+
+    private static (TermSchedule Term, TermSchedule OneByOne, SlotSearch Search) Run(TermRequest request)
+    {
+        var search = TermWorld.SearchFor(request.Office.Id, Parameters, Lov);
+        var scheduler = new TermScheduler(search);
+        return (scheduler.Schedule(request), scheduler.OneAtATime(request), search);
+    }
+
+    /// <summary>Every proposed slot, checked by the slot search's own check against the office's calendar holding all the others.</summary>
+    private static List<string> Replay(TermRequest request, TermSchedule term, SlotSearch search)
+    {
+        // In the proposal's booking order, each against the calendar the office holds when it comes to book it.
+        var placed = term.Placements.Where(p => p.Slot is not null).OrderBy(p => p.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(1, placed.Count), placed.Select(p => p.Sequence));
+        var schedule = new OfficeSchedule(request.Existing);
+        var failures = new List<string>();
+        foreach (var p in placed)
+        {
+            var id = "term-" + p.Huvudman.Huvudman.Id;
+            var slot = p.Slot!;
+            var (found, rejection) = search.Check(TermScheduler.QueryFor(request, p.Huvudman, slot.Date), schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, p.Leg);
+            if (found is null)
+            {
+                failures.Add($"{request.Office.Id} {p.Huvudman.Huvudman.Id} {slot.Date:yyyy-MM-dd} {slot.StartMinute} {slot.Mode}: {rejection}");
+            }
+            else if (found.Trip != slot.Trip || found.EndMinute != slot.EndMinute)
+            {
+                failures.Add($"{request.Office.Id} {p.Huvudman.Huvudman.Id}: the check found another trip {found.Trip} than proposed {slot.Trip}");
+            }
+
+            schedule.Add(TermScheduler.BookingFor(slot, p.Huvudman, false, id));
+        }
+
+        return failures;
+    }
+
+    [Fact]
+    public void Kiruna_and_Gallivare_share_a_tour_with_fewer_km_and_no_more_nights_than_three_trips()
+    {
+        var lulea = Sweden.Offices.Single(o => o.OfficeId == "lulea");
+        var office = new SchedulingOffice("lulea", lulea.Position, WorldSeed.DefaultAdvisors("lulea", 4));
+        var stops = Inland.Select((k, i) => new TermHuvudman(
+            new SchedulingHuvudman($"h-{k}-{i}", k, k, Sweden.Kommun(k).Position, 400, null, new HashSet<DateOnly>()), DialogueMode.OnSite, From)).ToList();
+        var request = new TermRequest(office, From, To, Today, stops, []);
+        var (term, oneByOne, search) = Run(request);
+
+        Assert.All(term.Placements, p => Assert.NotNull(p.Slot));
+        var trip = term.Trips.MaxBy(t => t.HuvudmanIds.Count)!;
+        Assert.True(trip.HuvudmanIds.Count >= 2, $"no tour: {term.Totals} vs {oneByOne.Totals}");
+        Assert.True(trip.Nights <= Parameters.Workload.Trips.MaxNightsPerTrip);
+        Assert.True(term.Totals.Nights <= oneByOne.Totals.Nights);
+        Assert.True(term.Totals.Km < oneByOne.Totals.Km, $"tour {term.Totals.Km:F0} km, one at a time {oneByOne.Totals.Km:F0} km");
+        Assert.True(term.Totals.Km >= term.Bound.Km - 1e-6);
+        Assert.Empty(Replay(request, term, search));
+        output.WriteLine($"tour {trip.FirstDay}..{trip.LastDay} {trip.Nights} nights {trip.Km:F0} km; one at a time {oneByOne.Totals.Km:F0} km {oneByOne.Totals.Nights} nights");
+    }
+
+    [Fact]
+    public void A_leg_that_would_take_the_tour_over_its_nights_is_refused_by_the_slot_search()
+    {
+        var lulea = Sweden.Offices.Single(o => o.OfficeId == "lulea");
+        var office = new SchedulingOffice("lulea", lulea.Position, WorldSeed.DefaultAdvisors("lulea", 2));
+        var arjeplog = new SchedulingHuvudman("h-2506", "Arjeplog", "2506", Sweden.Kommun("2506").Position, 400, null, new HashSet<DateOnly>());
+        var search = TermWorld.SearchFor("lulea", Parameters, Lov);
+        var query = new SlotQuery(arjeplog, office, [DialogueMode.OnSite], From, 30, false, Today);
+        var leg = new TourLeg(Sweden.Kommun("2505").Position, "2505", null, LegEnd.StayOver, Parameters.Workload.Trips.MaxNightsPerTrip);
+        var day = new DateOnly(2027, 1, 12);
+        var (slot, rejection) = search.Evaluate(query, new OfficeSchedule([]), day, DialogueMode.OnSite, ["lulea-1", "lulea-2"], null, leg);
+        Assert.Null(slot);
+        Assert.NotNull(rejection);
+        var (home, _) = search.Evaluate(query, new OfficeSchedule([]), day, DialogueMode.OnSite, ["lulea-1", "lulea-2"], null, leg with { End = LegEnd.Home, NightsBefore = 1 });
+        Assert.NotNull(home);
+        Assert.Equal(day, home!.Date);
+    }
+
+    [Fact]
+    public void A_whole_country_term_keeps_every_rule_and_travels_less_than_booking_one_at_a_time()
+    {
+        var failures = new List<string>();
+        double km = 0, kmOne = 0, bound = 0;
+        int nights = 0, nightsOne = 0, placed = 0, placedOne = 0, due = 0, late = 0, lateOne = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var request in Spring())
+        {
+            var (term, oneByOne, search) = Run(request);
+            failures.AddRange(Replay(request, term, search));
+            (km, kmOne, bound) = (km + term.Totals.Km, kmOne + oneByOne.Totals.Km, bound + term.Bound.Km);
+            (nights, nightsOne) = (nights + term.Totals.Nights, nightsOne + oneByOne.Totals.Nights);
+            (placed, placedOne, due) = (placed + term.Totals.Placed, placedOne + oneByOne.Totals.Placed, due + term.Totals.Huvudman);
+            (late, lateOne) = (late + term.Totals.Late, lateOne + oneByOne.Totals.Late);
+            Assert.True(term.Totals.Km >= term.Bound.Km - 1e-6, request.Office.Id);
+            output.WriteLine($"{request.Office.Id}: {term.Totals.Placed}/{term.Totals.Huvudman} placed, {term.Totals.Late} late, {term.Totals.Km:F0} km (bound {term.Bound.Km:F0}), {term.Totals.Nights} nights, {term.Totals.ToursOfSeveral} tours; one at a time {oneByOne.Totals.Placed} placed, {oneByOne.Totals.Late} late, {oneByOne.Totals.Km:F0} km, {oneByOne.Totals.Nights} nights");
+        }
+
+        output.WriteLine($"country: {placed}/{due} placed ({placedOne} one at a time), late {late} ({lateOne}), km {km:F0} ({kmOne:F0}, bound {bound:F0}), nights {nights} ({nightsOne}); {clock.ElapsedMilliseconds} ms");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        Assert.True(due > 100);
+        Assert.True(placed >= placedOne, $"placed {placed} < {placedOne}");
+        Assert.True(late <= lateOne, $"late {late} > {lateOne}");
+        Assert.True(km < kmOne, $"km {km:F0} >= {kmOne:F0}");
+        Assert.True(nights <= nightsOne, $"nights {nights} > {nightsOne}");
+    }
+}

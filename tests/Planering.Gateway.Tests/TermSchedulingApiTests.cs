@@ -1,0 +1,152 @@
+using System.Globalization;
+using Grpc.Core;
+using Planering.Contracts.V1;
+using OrganisationNumber = Planering.Domain.Registry.OrganisationNumber;
+
+namespace Planering.Gateway.Tests;
+
+/// <summary>ProposeSchedule, GetScheduleProposal and CommitSchedule over real gRPC on the shared embedded host.</summary>
+[Collection(SharedApi.Name)]
+public sealed class TermSchedulingApiTests(ApiFixture api)
+{
+    private static int _next = Random.Shared.Next(100_000, 400_000);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // A spring term three years ahead: no other test books that far out, and the lead time is long past.
+    private static readonly DateOnly From = new(DateTime.UtcNow.Year + 3, 1, 11);
+    private static readonly DateOnly To = new(DateTime.UtcNow.Year + 3, 6, 10);
+
+    /// <summary>Fresh huvudmän in the given kommuner (no history: all due at the period's start); only this test lists them.</summary>
+    private async Task<List<string>> HuvudmanAsync(params string[] kommuner)
+    {
+        var numbers = new List<string>();
+        foreach (var kommun in kommuner)
+        {
+            var number = OrganisationNumber.FromNineDigits($"8{Interlocked.Increment(ref _next):D8}").Value;
+            await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Terminsskola {kommun}", Type = HuvudmanType.Independent, Kommunkod = kommun, Pupils = 300 });
+            numbers.Add(number);
+        }
+
+        return numbers;
+    }
+
+    private async Task<(List<ProposeScheduleProgress> Progress, ScheduleProposal Proposal)> ProposeAsync(IEnumerable<string> huvudman, DialogueMode mode)
+    {
+        var request = new ProposeScheduleRequest { FromDate = Date(From), ToDate = Date(To), Mode = mode };
+        request.HuvudmanIds.AddRange(huvudman);
+        using var call = api.Scheduling.ProposeSchedule(request);
+        var progress = new List<ProposeScheduleProgress>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            progress.Add(call.ResponseStream.Current);
+        }
+
+        return (progress, progress[^1].Proposal);
+    }
+
+    [Fact]
+    public async Task A_proposal_streams_per_office_bundles_the_Kiruna_dialogues_into_one_trip_and_books_nothing()
+    {
+        var huvudman = await HuvudmanAsync("2584", "2584", "2523");
+        var (progress, proposal) = await ProposeAsync(huvudman, DialogueMode.OnSite);
+
+        Assert.Equal(progress[0].OfficesTotal, progress.Count);
+        Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(p => p.OfficesDone));
+        var lulea = Assert.Single(proposal.Offices, o => o.Dialogues.Count > 0);
+        Assert.Equal(3, lulea.Totals.Placed);
+        var tour = Assert.Single(lulea.Trips, t => t.HuvudmanIds.Count > 1);
+        Assert.True(lulea.Totals.Km >= lulea.Totals.BoundKm);
+        Assert.All(lulea.Dialogues, d => Assert.InRange(ParseDate(d.Slot.Date), From, To));
+
+        // Kept: read back the same; sandboxed: nothing booked for the huvudmän.
+        var kept = await api.Scheduling.GetScheduleProposalAsync(new GetScheduleProposalRequest { ProposalId = proposal.ProposalId });
+        Assert.Equal(proposal, kept);
+        var listed = await api.Scheduling.ListDialoguesAsync(new ListDialoguesRequest { HuvudmanId = huvudman[0] });
+        Assert.Empty(listed.Dialogues);
+    }
+
+    [Fact]
+    public async Task A_commit_under_concurrent_bookings_never_doubles_a_slot_and_a_second_commit_books_nothing()
+    {
+        var huvudman = await HuvudmanAsync(Enumerable.Repeat("2580", 12).ToArray());
+        var (_, proposal) = await ProposeAsync(huvudman, DialogueMode.Digital);
+        var proposed = proposal.Offices.SelectMany(o => o.Dialogues).Where(d => d.Slot is not null).ToList();
+        Assert.Equal(12, proposed.Count);
+
+        // Another booking takes one proposed slot before the commit, and three more race it while it runs.
+        var others = await HuvudmanAsync(Enumerable.Repeat("2580", 4).ToArray());
+        Assert.True(await Book(others[^1], proposed[0].Slot));
+        others.RemoveAt(others.Count - 1);
+        var commit = api.Scheduling.CommitScheduleAsync(new CommitScheduleRequest { ProposalId = proposal.ProposalId }).ResponseAsync;
+        var rivals = others.Select((h, i) => Book(h, proposed[^(i + 1)].Slot)).ToList();
+        var first = await commit;
+        var rivalOutcomes = await Task.WhenAll(rivals);
+
+        // Each contested slot went to exactly one side: a rival that got it took it from the proposal, and only those.
+        Assert.Equal(12, first.Booked + first.Taken);
+        Assert.Equal(1 + rivalOutcomes.Count(booked => booked), first.Taken);
+        Assert.Equal("TAKEN", first.Dialogues.Single(d => d.HuvudmanId == proposed[0].HuvudmanId).Outcome);
+        Assert.All(first.Dialogues.Where(d => d.Outcome == "TAKEN"), d => Assert.NotEmpty(d.NextDate));
+
+        // No advisor holds two dialogues at once anywhere in the term.
+        var officeId = proposed[0].Slot.OfficeId;
+        var active = await AllDialoguesAsync(officeId);
+        var clashes = active.SelectMany(d => d.Slot.AdvisorIds.Select(a => (Advisor: a, d.Slot)))
+            .GroupBy(x => (x.Advisor, x.Slot.Date))
+            .SelectMany(g => g.SelectMany((x, i) => g.Skip(i + 1).Where(y => Overlap(x.Slot, y.Slot)).Select(y => $"{g.Key} {x.Slot.LocalStart}/{y.Slot.LocalStart}")))
+            .ToList();
+        Assert.Empty(clashes);
+
+        var second = await api.Scheduling.CommitScheduleAsync(new CommitScheduleRequest { ProposalId = proposal.ProposalId });
+        Assert.Equal(0, second.Booked);
+        Assert.Equal(first.Booked, second.AlreadyBooked);
+        Assert.Equal(active.Count, (await AllDialoguesAsync(officeId)).Count);
+    }
+
+    [Fact]
+    public async Task Bad_periods_and_unknown_proposals_are_refused_naming_the_field()
+    {
+        var fields = await RpcAssert.InvalidFieldsAsync(() => Streams.DrainAsync(api.Scheduling.ProposeSchedule(
+            new ProposeScheduleRequest { FromDate = Date(To), ToDate = Date(From) })));
+        Assert.Contains("to_date", fields);
+        fields = await RpcAssert.InvalidFieldsAsync(() => api.Scheduling.CommitScheduleAsync(new CommitScheduleRequest { ProposalId = "nope" }).ResponseAsync);
+        Assert.Contains("proposal_id", fields);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Scheduling.GetScheduleProposalAsync(new GetScheduleProposalRequest { ProposalId = Guid.NewGuid().ToString() }).ResponseAsync);
+    }
+
+    private async Task<bool> Book(string huvudman, Slot slot)
+    {
+        try
+        {
+            var choice = new Slot { OfficeId = slot.OfficeId, Date = slot.Date, LocalStart = slot.LocalStart, Mode = slot.Mode };
+            choice.AdvisorIds.AddRange(slot.AdvisorIds);
+            await api.Scheduling.BookDialogueAsync(new BookDialogueRequest { RequestId = $"rival-{Guid.NewGuid():N}", HuvudmanId = huvudman, Slot = choice });
+            return true;
+        }
+        catch (RpcException taken) when (taken.StatusCode == StatusCode.Aborted)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<Dialogue>> AllDialoguesAsync(string officeId)
+    {
+        var all = new List<Dialogue>();
+        var token = string.Empty;
+        do
+        {
+            var page = await api.Scheduling.ListDialoguesAsync(new ListDialoguesRequest { OfficeId = officeId, FromDate = Date(From), ToDate = Date(To), PageSize = 500, PageToken = token });
+            all.AddRange(page.Dialogues.Where(d => d.Status == DialogueStatus.Booked));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return all;
+    }
+
+    private static bool Overlap(Slot a, Slot b) =>
+        string.CompareOrdinal(a.LocalStart, b.LocalEnd) < 0 && string.CompareOrdinal(b.LocalStart, a.LocalEnd) < 0;
+}
