@@ -70,6 +70,7 @@ internal sealed class PathSimulator
         }
 
         SampleCancellations(horizon);
+        SampleDeclines(horizon);
 
         var backlog = 0.0;
         var arrived = 0.0;
@@ -142,6 +143,34 @@ internal sealed class PathSimulator
                     _returnedHours[m + delay] += hours;
                     _returnedSquares[m + delay] += squares;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invited huvudmän that decline: their dialogues leave the month's block, as cancelled ones do, but never return
+    /// (a declined huvudman is invited again a cycle later, which the queue holds as its own job). A decline counts as
+    /// offered, so it does not hold up coverage. Drawn after the cancellations, only in months with uncertain jobs, so
+    /// that with every take-up at 1 the paths are the ones they were before take-up existed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SampleDeclines(int horizon)
+    {
+        var plan = _plan;
+        for (var m = 0; m < horizon; m++)
+        {
+            var n = plan.UncertainCount[m];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var declined = Binomial.Sample(_random, plan.UncertainDeclineRate[m], n);
+            if (declined > 0)
+            {
+                // Which ones declined is not tracked; each counts with the month's mean uncertain hours.
+                _cancelledHours[m] += declined * plan.UncertainHours[m] / n;
+                _cancelledSquares[m] += declined * plan.UncertainSquares[m] / n;
             }
         }
     }
