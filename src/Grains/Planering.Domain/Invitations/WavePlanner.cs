@@ -55,31 +55,15 @@ public static class WavePlanner
                 continue;
             }
 
-            var cycle = parameters.CycleMonthsFor(c.Id);
-            var invitation = c.LatestInvitation;
-            var heldSince = invitation is not null && c.LastDialogue is { } last && last >= invitation.InvitedOn;
-            if (c.BookedDialogue is not null)
+            switch (Eligibility(c, parameters, request.PeriodStart, request.PeriodEnd))
             {
-                booked++;
-            }
-            else if (invitation is { IsLive: true } && !heldSince)
-            {
-                open++;
-            }
-            else if (invitation is { IsLive: false } && invitation.InvitedOn.AddMonths(cycle) > request.PeriodStart)
-            {
-                declined++;
-            }
-            else if (c.LastDialogue is { } held && held.AddMonths(cycle) > request.PeriodEnd)
-            {
-                notDue++;
-            }
-            else
-            {
-                DateOnly? due = c.LastDialogue is { } h ? h.AddMonths(cycle)
-                    : invitation is { IsLive: false } ? invitation.InvitedOn.AddMonths(cycle)
-                    : null;
-                pool.Add(new Eligible(c, due, KindOf(c.Type), BandOf(c.Pupils, reference), Hash(c.Id)));
+                case Ineligible.DialogueBooked: booked++; break;
+                case Ineligible.OpenInvitation: open++; break;
+                case Ineligible.DeclinedThisCycle: declined++; break;
+                case Ineligible.NotDue: notDue++; break;
+                default:
+                    pool.Add(new Eligible(c, DueDate(c, parameters), KindOf(c.Type), BandOf(c.Pupils, reference), Hash(c.Id)));
+                    break;
             }
         }
 
@@ -119,6 +103,78 @@ public static class WavePlanner
         }
 
         return new WaveProposal(request, invitees, lines, groups, new WaveExclusions(booked, open, declined, notDue), invitees.Sum(i => i.TakeUp));
+    }
+
+    /// <summary>
+    /// Why a huvudman may not be invited for a period, or <see cref="Ineligible.None"/>: a booked dialogue, a live
+    /// invitation (open or accepted, not yet followed by a held dialogue; one of <paramref name="waveId"/> itself does
+    /// not count, so that a retried commit finds its own), a decline or silence less than a cycle before the period,
+    /// or a dialogue held less than a cycle before the period's end.
+    /// </summary>
+    public static Ineligible Eligibility(InvitationCandidate c, PlanningParameters parameters, DateOnly periodStart, DateOnly periodEnd, string? waveId = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var cycle = parameters.CycleMonthsFor(c.Id);
+        var invitation = c.LatestInvitation is { } own && own.WaveId == waveId ? null : c.LatestInvitation;
+        var heldSince = invitation is not null && c.LastDialogue is { } last && last >= invitation.InvitedOn;
+        if (c.BookedDialogue is not null)
+        {
+            return Ineligible.DialogueBooked;
+        }
+
+        if (invitation is { IsLive: true } && !heldSince)
+        {
+            return Ineligible.OpenInvitation;
+        }
+
+        if (invitation is { IsLive: false } && !heldSince && invitation.InvitedOn.AddMonths(cycle) > periodStart)
+        {
+            return Ineligible.DeclinedThisCycle;
+        }
+
+        return c.LastDialogue is { } held && held.AddMonths(cycle) > periodEnd ? Ineligible.NotDue : Ineligible.None;
+    }
+
+    /// <summary>When the huvudman's dialogue is due: a cycle after the last one, or after a decline; null when it never had one.</summary>
+    public static DateOnly? DueDate(InvitationCandidate c, PlanningParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var cycle = parameters.CycleMonthsFor(c.Id);
+        if (c.LatestInvitation is { IsLive: false } declined && !(c.LastDialogue is { } after && after >= declined.InvitedOn))
+        {
+            return declined.InvitedOn.AddMonths(cycle);
+        }
+
+        return c.LastDialogue?.AddMonths(cycle);
+    }
+
+    /// <summary>
+    /// The invitations of a committed wave: each huvudman with its office, in groups of the introduction's size per
+    /// office, most overdue first (as <see cref="Propose"/> groups them).
+    /// </summary>
+    public static (IReadOnlyList<Invitation> Invitations, IReadOnlyList<IntroductionGroup> Groups) Invite(
+        string waveId, DateOnly committedOn, DateOnly periodStart, DateOnly periodEnd, IReadOnlyList<InvitationCandidate> invitees, PlanningParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(invitees);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var groupSize = parameters.Workload.StartMeetingHuvudmanPerGroup;
+        var invitations = new List<Invitation>(invitees.Count);
+        var groups = new List<IntroductionGroup>();
+        foreach (var office in invitees.GroupBy(c => c.OfficeId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ordered = office.OrderBy(c => DueDate(c, parameters) ?? DateOnly.MinValue).ThenBy(c => Hash(c.Id)).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < ordered.Count; i += groupSize)
+            {
+                var groupId = string.Create(CultureInfo.InvariantCulture, $"{office.Key}-{(i / groupSize) + 1:D2}");
+                var members = ordered.Skip(i).Take(groupSize).ToList();
+                groups.Add(new IntroductionGroup(groupId, office.Key, members.Select(m => m.Id).ToList()));
+                invitations.AddRange(members.Select(m => new Invitation(m.Id, waveId, committedOn, periodStart, periodEnd, office.Key, groupId)));
+            }
+        }
+
+        return (invitations, groups);
     }
 
     /// <summary>Throws naming every field of a request that cannot be planned.</summary>
@@ -219,6 +275,16 @@ public static class WavePlanner
 
     /// <summary>A stable order among equally due huvudmän that is not alphabetical (names and numbers cluster by kommun).</summary>
     private static uint Hash(string id) => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+    /// <summary>Why a huvudman may not be invited now.</summary>
+    public enum Ineligible
+    {
+        None = 0,
+        DialogueBooked = 1,
+        OpenInvitation = 2,
+        DeclinedThisCycle = 3,
+        NotDue = 4,
+    }
 
     private sealed record Eligible(InvitationCandidate Candidate, DateOnly? Due, OwnerKind Kind, SizeBand Band, uint Hash);
 }
