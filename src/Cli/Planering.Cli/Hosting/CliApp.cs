@@ -37,6 +37,10 @@ public static class CliApp
             ForecastCommand.Create(runner),
             WatchForecastCommand.Create(runner),
             ImportCommand.Create(runner),
+            InvitationCommands.Propose(runner),
+            InvitationCommands.Commit(runner),
+            InvitationCommands.Answer(runner),
+            InvitationCommands.Coverage(runner),
         };
 
         var parse = root.Parse(args);

@@ -62,7 +62,8 @@ public sealed record PlanningParameters
 
     public const double DefaultAcceptanceRateIndependent = 0.81;
 
-    public static readonly DateOnly DefaultMandateStart = new(2022, 10, 1);
+    /// <summary>A property, not a static field: <see cref="Default"/> is built before any later static field is set.</summary>
+    public static DateOnly DefaultMandateStart => new(2022, 10, 1);
 
     /// <summary>The probability that an invited huvudman of this type accepts.</summary>
     public double AcceptanceRateFor(HuvudmanType type) =>
