@@ -721,6 +721,7 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Propose("office id upper case", r => r.OfficeIds.Add("LULEA"), "office_ids[0]");
         Propose("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
         Propose("office unknown", r => r.OfficeIds.Add("nowhere"), null, "OFFICE_NOT_FOUND");
+        Propose("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
 
         // PlanningService/CommitInvitationWave: accepted, these would record invitations.
         CommitInvitationWaveRequest Invite() => new() { WaveId = $"svep-{Guid.NewGuid():N}"[..20], PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31", HuvudmanIds = { w.Other } };

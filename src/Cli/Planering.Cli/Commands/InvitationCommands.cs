@@ -17,7 +17,8 @@ public static class InvitationCommands
     public static Command Propose(CommandRunner runner)
     {
         var (size, from, to, offices) = WaveOptions();
-        var command = new Command("propose-wave", "The next wave of huvudmän to invite, with why each was chosen (nothing is stored)") { size, from, to, offices };
+        var show = new Option<int>("--show") { Description = "How many invitees to list with their reasons (--json lists all)", HelpName = "N", DefaultValueFactory = _ => 20 };
+        var command = new Command("propose-wave", "The next wave of huvudmän to invite, with why each was chosen (nothing is stored)") { size, from, to, offices, show };
         runner.Handle(command, async (run, cancellationToken) =>
         {
             var proposal = await run.Server.Planning.ProposeInvitationWaveAsync(Request(run, size, from, to, offices), cancellationToken: cancellationToken);
@@ -27,7 +28,7 @@ public static class InvitationCommands
                 return 0;
             }
 
-            WriteProposal(run.Console, proposal);
+            WriteProposal(run.Console, proposal, Math.Max(0, run.Value(show)));
             return 0;
         });
         return command;
@@ -59,7 +60,10 @@ public static class InvitationCommands
             }
             else
             {
-                var proposal = await planning.ProposeInvitationWaveAsync(Request(run, size, from, to, offices), cancellationToken: cancellationToken);
+                // Proposed for this wave id: after a commit that got through, the same proposal comes back and the retry records nothing.
+                var wanted = Request(run, size, from, to, offices);
+                wanted.WaveId = request.WaveId;
+                var proposal = await planning.ProposeInvitationWaveAsync(wanted, cancellationToken: cancellationToken);
                 request.HuvudmanIds.AddRange(proposal.Invitees.Select(i => i.HuvudmanId));
             }
 
@@ -160,7 +164,7 @@ public static class InvitationCommands
         return request;
     }
 
-    private static void WriteProposal(Spectre.Console.IAnsiConsole console, InvitationWaveProposal p)
+    private static void WriteProposal(Spectre.Console.IAnsiConsole console, InvitationWaveProposal p, int show)
     {
         console.Heading($"Proposed wave: {Formats.Count(p.Invitees.Count, "huvudman", "huvudmän")} for {p.PeriodStart}–{p.PeriodEnd}, "
             + $"about {Formats.Number(p.ExpectedAccepted)} expected to accept, {Formats.Count(p.IntroductionGroups.Count, "introduction meeting", "introduction meetings")}");
@@ -174,12 +178,20 @@ public static class InvitationCommands
         console.Line($"Left out: {p.ExcludedDialogueBooked} with a dialogue booked, {p.ExcludedOpenInvitation} with an open invitation, "
             + $"{p.ExcludedDeclinedThisCycle} declined this cycle, {p.ExcludedNotDue} not due in the period.");
         var invitees = Tables.Create("huvudman", "name", "office", "type", "pupils", "due", "introduction", "why");
-        foreach (var i in p.Invitees)
+        foreach (var i in p.Invitees.Take(show))
         {
             invitees.Row(i.HuvudmanId, i.Name, i.OfficeId, Formats.Type(i.Type), Formats.Count(i.Pupils), Formats.OrDash(i.DueDate), i.IntroductionGroup, i.Reason);
         }
 
-        console.Write(invitees);
+        if (show > 0)
+        {
+            console.Write(invitees);
+        }
+
+        if (p.Invitees.Count > show)
+        {
+            console.Line($"… and {Formats.Count(p.Invitees.Count - show)} more (--show {p.Invitees.Count}, or --json for every invitee).");
+        }
     }
 
     private static void WriteCoverage(Spectre.Console.IAnsiConsole console, Contracts.V1.Coverage c)

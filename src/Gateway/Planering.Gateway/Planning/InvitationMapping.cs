@@ -25,8 +25,9 @@ internal static class InvitationMapping
             RequestShape.OfficeId(v, $"office_ids[{i}]", r.OfficeIds[i]);
         }
 
+        RequestShape.OfficeId(v, "wave_id", r.WaveId, required: false);
         v.ThrowIfAny();
-        return new WaveRequestRecord(r.Size, start, end, r.OfficeIds.ToList());
+        return new WaveRequestRecord(r.Size, start, end, r.OfficeIds.ToList(), r.WaveId.Length > 0 ? r.WaveId : null);
     }
 
     public static WaveCommitRecord ToRecord(this CommitInvitationWaveRequest r)

@@ -35,7 +35,7 @@ public sealed record ForecastHuvudman(string Id, string OfficeId, GeoPosition Po
 /// <item>held before, not booked: one cycle after the last dialogue (negative = overdue);</item>
 /// <item>never held: spread evenly over the first cycle by a stable hash of its id — the first round reaches every
 /// huvudman once within a cycle, not all of them in the first month;</item>
-/// <item>invited (open or accepted, not held since): in the first month of its wave's period;</item>
+/// <item>invited (open or accepted, not held since): in one of the months of its wave's period, spread by the same hash;</item>
 /// <item>declined or no answer (not held since): invited again one cycle after its invitation.</item>
 /// </list>
 /// Take-up (docs/invitations.md): a dialogue that is booked, or whose invitation was accepted, happens; any other happens
@@ -151,6 +151,9 @@ public static class ForecastInputBuilder
         return due;
     }
 
+    /// <summary>A stable number per huvudman that spreads a group of them evenly over months.</summary>
+    private static uint Spread(string id) => BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
     /// <summary>Month index of a date relative to the forecast's first month.</summary>
     public static int MonthIndex(DateOnly start, DateOnly date) => ((date.Year - start.Year) * 12) + date.Month - start.Month;
 
@@ -171,15 +174,17 @@ public static class ForecastInputBuilder
         // An invitation not yet followed by a held dialogue decides when the next one comes, and how likely it is.
         if (h.Invitation is { } invitation && !(h.LastDialogue is { } heldAfter && heldAfter >= invitation.InvitedOn))
         {
+            // A wave's dialogues are held through its period: each in one of the period's months, spread by its id.
+            var periodMonths = MonthIndex(invitation.PeriodStart, invitation.PeriodEnd) + 1;
             var (month, first) = invitation.IsLive
-                ? (MonthIndex(start, invitation.PeriodStart), invitation.Status == InvitationStatus.Accepted ? 1 : takeUp)
+                ? (MonthIndex(start, invitation.PeriodStart) + (int)(Spread(h.Id) % (uint)Math.Max(1, periodMonths)), invitation.Status == InvitationStatus.Accepted ? 1 : takeUp)
                 : (MonthIndex(start, invitation.InvitedOn.AddMonths(cycle)), takeUp);
             return new HuvudmanDemand(hours, cycle, month) { AdvisorNightsPerDialogue = nights, TakeUp = first, LaterTakeUp = takeUp };
         }
 
         var due = h.LastDialogue is { } last
             ? MonthIndex(start, workload.NextDueDate(last, cycle))
-            : (int)(BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(h.Id))) % (uint)cycle);
+            : (int)(Spread(h.Id) % (uint)cycle);
         return new HuvudmanDemand(hours, cycle, due) { AdvisorNightsPerDialogue = nights, TakeUp = takeUp, LaterTakeUp = takeUp };
     }
 }

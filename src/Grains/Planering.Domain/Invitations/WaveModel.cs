@@ -22,6 +22,12 @@ public sealed record WaveRequest(int Size, DateOnly PeriodStart, DateOnly Period
 
     /// <summary>The longest period a wave's dialogues may be spread over.</summary>
     public const int MaxPeriodMonths = 24;
+
+    /// <summary>
+    /// Optional: the wave this proposal is for. Its own invitations do not make a huvudman ineligible, so proposing again
+    /// after the wave was committed gives the same huvudmän (a retried propose-and-commit records nothing twice).
+    /// </summary>
+    public string? WaveId { get; init; }
 }
 
 /// <summary>An office the wave may draw from, with the dialogues the capacity model says it can hold in the period.</summary>

@@ -55,7 +55,7 @@ public static class WavePlanner
                 continue;
             }
 
-            switch (Eligibility(c, parameters, request.PeriodStart, request.PeriodEnd))
+            switch (Eligibility(c, parameters, request.PeriodStart, request.PeriodEnd, request.WaveId))
             {
                 case Ineligible.DialogueBooked: booked++; break;
                 case Ineligible.OpenInvitation: open++; break;

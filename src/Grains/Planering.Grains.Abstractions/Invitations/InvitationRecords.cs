@@ -29,7 +29,8 @@ public sealed record WaveRequestRecord(
     [property: Id(0)] int Size,
     [property: Id(1)] DateOnly PeriodStart,
     [property: Id(2)] DateOnly PeriodEnd,
-    [property: Id(3)] IReadOnlyList<string> OfficeIds);
+    [property: Id(3)] IReadOnlyList<string> OfficeIds,
+    [property: Id(4)] string? WaveId = null);
 
 [GenerateSerializer, Immutable, Alias("planering.ProposedInviteeRecord")]
 public sealed record ProposedInviteeRecord(

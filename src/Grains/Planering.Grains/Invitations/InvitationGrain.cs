@@ -33,7 +33,7 @@ public sealed partial class InvitationGrain(
     public async Task<WaveProposalRecord> ProposeAsync(WaveRequestRecord request)
     {
         var today = Today();
-        var wanted = new WaveRequest(request.Size, request.PeriodStart, request.PeriodEnd, request.OfficeIds);
+        var wanted = new WaveRequest(request.Size, request.PeriodStart, request.PeriodEnd, request.OfficeIds) { WaveId = request.WaveId };
         WavePlanner.Validate(wanted, today);
         var world = await InvitationWorld.ReadAsync(GrainFactory, today);
         var unknown = request.OfficeIds.Where(id => world.Offices.All(o => o.OfficeId != id)).ToList();
