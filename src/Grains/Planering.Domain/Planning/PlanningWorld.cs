@@ -11,7 +11,11 @@ namespace Planering.Domain.Planning;
 public sealed record PlanningOffice(string OfficeId, string Kommunkod, GeoPosition Position, IReadOnlyList<Advisor> Advisors);
 
 /// <summary>A huvudman as planning sees it.</summary>
-public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, string Lanskod, GeoPosition Position, int Pupils);
+public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, string Lanskod, GeoPosition Position, int Pupils)
+{
+    /// <summary>Its type, for the take-up (docs/invitations.md); without it the huvudman is taken to take part.</summary>
+    public Registry.HuvudmanType? Type { get; init; }
+}
 
 /// <summary>
 /// Turns the registry into the assignment problem with the one set of planning parameters, and measures an assignment
@@ -25,6 +29,9 @@ public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, 
 /// office, exactly as the forecast does.</item>
 /// <item>Travel weight w_i: road kilometres driven per year per road kilometre of distance = on-site dialogues per year
 /// (the on-site share of one per cycle) × advisors per dialogue × 2 (there and back).</item>
+/// <item>Take-up (docs/invitations.md): d_i, w_i and the dialogues due are expected figures, times the acceptance rate of
+/// the huvudman's type, since a huvudman that declines brings no dialogue that cycle. Months to cover still counts a
+/// whole round (every huvudman offered one).</item>
 /// <item>Capacity: hours (the capacity model's dialogue hours over the planning year) and dialogues (the slots the
 /// daily and weekly limits, bookable days and free advisor pairs allow). The solver gets the tighter of the two in
 /// hours: C_j = min(hours, dialogues × the mean hours of a dialogue). An office without capacity takes no huvudmän.</item>
@@ -65,6 +72,12 @@ public sealed class PlanningWorld
     private double TravelWeightFor(int cycleMonths) =>
         (1 - _workload.Options.DigitalShare) * 12.0 / cycleMonths * _workload.Options.AdvisorsPerDialogue * 2;
 
+    /// <summary>
+    /// The expected share of a huvudman's dialogues that happen: the acceptance rate of its type (the plan counts expected
+    /// demand, as the forecast does on average); 1 when its type is not known.
+    /// </summary>
+    public double TakeUp(PlanningHuvudman h) => h.Type is { } type ? _parameters.AcceptanceRateFor(type) : 1;
+
     public AssignmentProblem Problem(
         IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year, IReadOnlyDictionary<string, string>? previous)
     {
@@ -74,10 +87,11 @@ public sealed class PlanningWorld
         {
             var cycle = _parameters.CycleMonthsFor(h.Id);
             var nearestKm = open.Count == 0 ? 0 : open.Min(o => h.Position.DistanceKmTo(o.Office.Position));
-            return new HuvudmanDemand(h.Id, h.Position, _workload.DemandHoursPerYear(h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), cycleMonths: cycle), TravelWeightFor(cycle));
+            var takeUp = TakeUp(h);
+            return new HuvudmanDemand(h.Id, h.Position, takeUp * _workload.DemandHoursPerYear(h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), cycleMonths: cycle), takeUp * TravelWeightFor(cycle));
         }).ToList();
 
-        var dialoguesPerYear = huvudman.Sum(h => 12.0 / _parameters.CycleMonthsFor(h.Id));
+        var dialoguesPerYear = huvudman.Sum(h => TakeUp(h) * 12.0 / _parameters.CycleMonthsFor(h.Id));
         var meanHours = dialoguesPerYear > 0 ? demands.Sum(d => d.DemandHours) / dialoguesPerYear : 0;
         var solverCapacities = open.Select(c => new OfficeCapacity(c.Office.OfficeId, c.Office.Position,
             meanHours > 0 ? Math.Min(c.Hours, c.Dialogues * meanHours) : c.Hours));
@@ -99,7 +113,7 @@ public sealed class PlanningWorld
             {
                 // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
                 var h = byId[a.HuvudmanId];
-                var perYear = 12.0 / _parameters.CycleMonthsFor(h.Id);
+                var perYear = TakeUp(h) * 12.0 / _parameters.CycleMonthsFor(h.Id);
                 var trip = _workload.Trip(office, h.Position, h.Kommunkod, h.Pupils, _parameters.HoursFor(load.OfficeId));
                 var travel = _workload.ExpectedTravelPerDialogue(trip);
                 var perDialogue = _workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip);
