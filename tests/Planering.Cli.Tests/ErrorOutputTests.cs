@@ -8,7 +8,7 @@ public sealed class ErrorOutputTests(SiloFixture silo)
     [Fact]
     public async Task A_server_that_is_not_running_is_one_line_and_exit_5()
     {
-        var nobody = $"http://127.0.0.1:{SiloFixture.FreePort()}";
+        var nobody = $"http://127.0.0.1:{FreePort.Next()}";
         var result = await CliRunner.RunAsync(null, "offices", "--server", nobody);
 
         Assert.Equal(5, result.ExitCode);

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Planering.Contracts.Clients;
@@ -12,6 +7,7 @@ using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
 using Planering.Gateway.Security;
 using Planering.Silo;
+using Planering.TestSupport;
 
 namespace Planering.Cluster.Tests;
 
@@ -25,8 +21,7 @@ public sealed class Node : IAsyncDisposable
     private Node(WebApplication host)
     {
         Host = host;
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Channel = BearerChannel.ForAddress(address, Token);
+        Channel = BearerChannel.ForAddress(PlaneringTestHost.AddressOf(host), Token);
         Registry = new RegistryService.RegistryServiceClient(Channel);
         Scheduling = new SchedulingService.SchedulingServiceClient(Channel);
         SiloAddress = host.Services.GetService<ILocalSiloDetails>()?.SiloAddress;
@@ -49,8 +44,7 @@ public sealed class Node : IAsyncDisposable
         [$"--Planering:Auth:SigningKeyFile={KeyFile}", "--Planering:Dashboard:Port=0", "--Planering:Web:Port=0", "--Planering:RateLimit:PermitsPerSecond=0"];
 
     /// <summary>A token with every role, good at every node; minted as <c>mint-token</c> mints it.</summary>
-    public static readonly string Token =
-        TokenMinter.MintLocal(new ConfigurationBuilder().AddCommandLine(Settings).Build(), "cluster-tests", [.. ApiRoles.All], TimeSpan.FromHours(8), DateTimeOffset.UtcNow);
+    public static readonly string Token = PlaneringTestHost.MintToken(Settings, "cluster-tests", [.. ApiRoles.All]);
 
     public SchedulingService.SchedulingServiceClient Scheduling { get; }
 
@@ -65,7 +59,7 @@ public sealed class Node : IAsyncDisposable
 
     /// <summary>A silo on PostgreSQL storage; in <paramref name="mode"/> <c>AdoNet</c> it joins <paramref name="clusterId"/>'s membership.</summary>
     public static Task<Node> StartSiloAsync(string connectionString, ClusterMode mode, string clusterId, bool seed = false) =>
-        StartAsync(PlaneringHost.Build(SiloArguments(connectionString, mode, clusterId, seed, FreePort()), TestSilo.Configure));
+        StartAsync(PlaneringHost.Build(SiloArguments(connectionString, mode, clusterId, seed, FreePort.Next()), TestSilo.Configure));
 
     /// <summary>The command line of a silo on PostgreSQL storage, as an operator would give it.</summary>
     public static string[] SiloArguments(string connectionString, ClusterMode mode, string clusterId, bool seed, int siloPort, int apiPort = 0) =>
@@ -75,7 +69,7 @@ public sealed class Node : IAsyncDisposable
         $"--Planering:Cluster:Mode={mode}",
         $"--Planering:Cluster:ClusterId={clusterId}",
         $"--Planering:Cluster:SiloPort={siloPort}",
-        $"--Planering:Cluster:GatewayPort={FreePort()}",
+        $"--Planering:Cluster:GatewayPort={FreePort.Next()}",
         $"--Planering:Api:Port={apiPort}",
         $"--Planering:Seed:Enabled={seed}",
         .. Settings,
@@ -140,10 +134,4 @@ public sealed class Node : IAsyncDisposable
         return path;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

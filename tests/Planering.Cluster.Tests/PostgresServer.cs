@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using Planering.TestSupport;
 
 namespace Planering.Cluster.Tests;
 
@@ -51,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var root = Path.Combine(parent, $"planering-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var server = new PostgresServer(bin, root, FreePort());
+        var server = new PostgresServer(bin, root, FreePort.Next());
         try
         {
             Directory.CreateDirectory(server.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -159,10 +158,4 @@ public sealed class PostgresServer : IAsyncDisposable
             $"No PostgreSQL server binaries (initdb, pg_ctl) found in /usr/lib/postgresql/*/bin or on PATH; install PostgreSQL or set {BinDirectoryVariable}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
+using Planering.TestSupport;
 
 namespace Planering.Cluster.Tests;
 
@@ -41,7 +42,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the silo; it joins <paramref name="clusterId"/> on its own (wait for it through another node's membership).</summary>
     public static SiloProcess Start(string connectionString, string clusterId)
     {
-        var (siloPort, apiPort) = (Node.FreePort(), Node.FreePort());
+        var (siloPort, apiPort) = (FreePort.Next(), FreePort.Next());
         var start = new ProcessStartInfo(DotnetHost())
         {
             UseShellExecute = false,

@@ -10,6 +10,7 @@ using Planering.Gateway.Hosting;
 using Planering.Gateway.Security;
 using Planering.Silo.Tokens;
 using OrganisationNumber = Planering.Domain.Registry.OrganisationNumber;
+using Planering.TestSupport;
 
 namespace Planering.Gateway.Tests;
 
@@ -362,7 +363,7 @@ public sealed class SecurityTests(ApiFixture api)
             $"--Planering:Cluster:GatewayPort={api.GatewayPort.ToString(CultureInfo.InvariantCulture)}",
         ]);
         await gateway.StartAsync();
-        using var channel = GrpcChannel.ForAddress(ApiFixture.AddressOf(gateway));
+        using var channel = GrpcChannel.ForAddress(PlaneringTestHost.AddressOf(gateway));
 
         Assert.NotEmpty((await new RegistryService.RegistryServiceClient(channel).ListOfficesAsync(new ListOfficesRequest())).Offices);
         await gateway.StopAsync();

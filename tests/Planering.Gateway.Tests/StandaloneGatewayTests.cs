@@ -1,6 +1,7 @@
 using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
 using Planering.Gateway.Hosting;
+using Planering.TestSupport;
 
 namespace Planering.Gateway.Tests;
 
@@ -17,7 +18,7 @@ public sealed class StandaloneGatewayTests(ApiFixture api)
             $"--Planering:Cluster:GatewayPort={api.GatewayPort}",
         ]);
         await gateway.StartAsync();
-        using var channel = BearerChannel.ForAddress(ApiFixture.AddressOf(gateway), api.Token);
+        using var channel = BearerChannel.ForAddress(PlaneringTestHost.AddressOf(gateway), api.Token);
         var viaGateway = new RegistryService.RegistryServiceClient(channel);
 
         var office = await viaGateway.UpsertOfficeAsync(new UpsertOfficeRequest { OfficeId = "kalmar", Name = "Kalmar", Kommunkod = "0880" });

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Planering.Silo;
 using Planering.Silo.Web;
+using Planering.TestSupport;
 
 namespace Planering.Web.Tests;
 
@@ -28,9 +29,9 @@ public sealed class OidcSignInTests(WebFixture web)
             $"--Planering:Storage:SqlitePath={Path.Combine(directory, "planering.db")}",
             "--Planering:Dashboard:Port=0",
             "--Planering:Api:Port=0",
-            $"--Planering:Web:Port={WebFixture.FreePort()}",
-            $"--Planering:Cluster:SiloPort={WebFixture.FreePort()}",
-            $"--Planering:Cluster:GatewayPort={WebFixture.FreePort()}",
+            $"--Planering:Web:Port={FreePort.Next()}",
+            "--Planering:Cluster:SiloPort=0",
+            "--Planering:Cluster:GatewayPort=0",
             $"--Planering:Auth:Authority={provider.Authority}",
             $"--Planering:Web:Oidc:Authority={provider.Authority}",
             "--Planering:Web:Oidc:ClientId=planering-web",

@@ -1,5 +1,6 @@
 using System.Net;
 using Planering.Web.Hosting;
+using Planering.TestSupport;
 
 namespace Planering.Web.Tests;
 
@@ -11,7 +12,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_web_app_listening_on_every_interface_offers_no_local_sign_in_and_refuses_one()
     {
-        var port = WebFixture.FreePort();
+        var port = FreePort.Next();
         var setup = new WebHostSetup(new WebOptions { Address = "0.0.0.0", Port = port }, () => "http://127.0.0.1:1", Issuer);
         Assert.False(WebAppHost.LocalSignInAllowed(setup));
         await using var app = WebAppHost.Build(setup);

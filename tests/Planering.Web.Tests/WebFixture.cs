@@ -1,17 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Planering.Contracts.Clients;
 using Planering.Contracts.V1;
-using Planering.Gateway.Security;
-using Planering.Silo;
-using Planering.Silo.Web;
+using Planering.TestSupport;
 
 namespace Planering.Web.Tests;
 
@@ -20,13 +10,12 @@ namespace Planering.Web.Tests;
 /// file, the gRPC API and the co-hosted web app; and one headless Chromium (Debian's package, never downloaded) that
 /// the tests open pages in. Every test signs in through the web app's own sign-in page with the roles it needs.
 /// </summary>
-public sealed class WebFixture : IAsyncLifetime
+public sealed class WebFixture : IAsyncLifetime, IAsyncDisposable
 {
     /// <summary>Debian's Chromium; <c>.ci/run</c> installs the <c>chromium</c> package when it is missing.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"planering-web-{Guid.NewGuid():N}");
-    private WebApplication? _host;
+    private readonly PlaneringTestHost _host = new("web-tests", web: true);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -34,41 +23,24 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The web app, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public string WebAddress { get; private set; } = null!;
 
-    public string ApiAddress { get; private set; } = null!;
+    public string ApiAddress => _host.Address;
 
     /// <summary>A channel to the API with every role, for arranging and checking what the browser did.</summary>
-    public GrpcChannel Channel { get; private set; } = null!;
+    public GrpcChannel Channel => _host.Channel;
 
-    public RegistryService.RegistryServiceClient Registry => new(Channel);
+    public RegistryService.RegistryServiceClient Registry => _host.Registry;
 
-    public SchedulingService.SchedulingServiceClient Scheduling => new(Channel);
+    public SchedulingService.SchedulingServiceClient Scheduling => _host.Scheduling;
 
-    public PlanningService.PlanningServiceClient Planning => new(Channel);
+    public PlanningService.PlanningServiceClient Planning => _host.Planning;
 
     /// <summary>Where screenshots go: TestResults/web-screenshots at the repository root (kept as CI output).</summary>
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
-    private string[] Settings =>
-    [
-        $"--Planering:Storage:SqlitePath={Path.Combine(_directory, "planering.db")}",
-        "--Planering:Dashboard:Port=0",
-        "--Planering:RateLimit:PermitsPerSecond=0",
-    ];
-
     public async Task InitializeAsync()
     {
-        _host = PlaneringHost.Build([
-            .. Settings,
-            "--Planering:Api:Port=0",
-            $"--Planering:Web:Port={FreePort()}",
-            $"--Planering:Cluster:SiloPort={FreePort()}",
-            $"--Planering:Cluster:GatewayPort={FreePort()}",
-        ]);
         await _host.StartAsync();
-        ApiAddress = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        WebAddress = _host.Services.WebAddress() ?? throw new InvalidOperationException("the web app did not start");
-        var token = TokenMinter.MintLocal(new ConfigurationBuilder().AddCommandLine(Settings).Build(), "web-tests", [.. ApiRoles.All], TimeSpan.FromHours(8), DateTimeOffset.UtcNow);
-        Channel = BearerChannel.ForAddress(ApiAddress, token);
+        WebAddress = _host.WebAddress ?? throw new InvalidOperationException("the web app did not start");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -120,26 +92,15 @@ public sealed class WebFixture : IAsyncLifetime
         if (Browser is not null)
         {
             await Browser.CloseAsync();
+            Browser = null!;
         }
 
         _playwright?.Dispose();
-        Channel?.Dispose();
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            await _host.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _playwright = null;
+        await _host.DisposeAsync();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static string FindScreenshotDirectory()
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,6 +7,7 @@ using Npgsql;
 using Planering.Cluster.Tests;
 using Planering.Gateway.Hosting;
 using Planering.Gateway.Security;
+using Planering.TestSupport;
 
 namespace Planering.Bench.Fault;
 
@@ -67,7 +66,7 @@ internal sealed class FaultCluster : IAsyncDisposable
 
         SiloNode Silo(string name, bool seed)
         {
-            var (siloPort, gatewayPort, apiPort) = (FreePort(), FreePort(), FreePort());
+            var (siloPort, gatewayPort, apiPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
             return new SiloNode(name, [
                 .. common,
                 "--Planering:Storage:Provider=PostgreSql",
@@ -153,10 +152,4 @@ internal sealed class FaultCluster : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -107,7 +107,7 @@ public static class PlaneringHost
     {
         var storage = OptionsCheck.Read<StorageOptions>(configuration, StorageOptions.Section, o => o.Problems());
         var cluster = OptionsCheck.Read<PlaneringClusterOptions>(configuration, PlaneringClusterOptions.Section, o => o.Problems(storage.PostgreSqlConnectionString));
-        return (storage, cluster);
+        return (storage, cluster.WithFreePorts());
     }
 
     private static bool UsesPostgreSql(StorageOptions storage, PlaneringClusterOptions cluster) =>

@@ -17,10 +17,13 @@ public sealed class PlaneringClusterOptions
     /// <summary>Names one running cluster (env <c>Planering__Cluster__ClusterId</c>).</summary>
     public string ClusterId { get; set; } = "planering-local";
 
-    /// <summary>Silo-to-silo port (env <c>Planering__Cluster__SiloPort</c>).</summary>
+    /// <summary>Silo-to-silo port (env <c>Planering__Cluster__SiloPort</c>); <c>0</c>: a free port the silo picks at start.</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Port where Orleans clients, such as a stand-alone gateway, connect (env <c>Planering__Cluster__GatewayPort</c>).</summary>
+    /// <summary>
+    /// Port where Orleans clients, such as a stand-alone gateway, connect (env <c>Planering__Cluster__GatewayPort</c>);
+    /// <c>0</c>: a free port the silo picks at start. A stand-alone gateway needs the silo's real port here.
+    /// </summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
@@ -73,6 +76,25 @@ public sealed class PlaneringClusterOptions
     /// </summary>
     public TimeSpan WorstCaseDetection => TimeSpan.FromTicks(ProbeTimeout.Ticks * 4 * MissedProbesLimit);
 
+    /// <summary>
+    /// These options with a port of 0 replaced by a loopback port free right now. Orleans advertises the port it is
+    /// configured with, so it cannot bind 0 itself: the silo asks the system for a free port once, at start.
+    /// </summary>
+    public PlaneringClusterOptions WithFreePorts()
+    {
+        var copy = (PlaneringClusterOptions)MemberwiseClone();
+        copy.SiloPort = SiloPort == 0 ? FreeLoopbackPort() : SiloPort;
+        copy.GatewayPort = GatewayPort == 0 ? FreeLoopbackPort() : GatewayPort;
+        return copy;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <param name="postgreSqlConnectionString">The value of <see cref="PostgreSql.ConnectionStringSetting"/>, which <c>AdoNet</c> mode needs.</param>
     public IEnumerable<string> Problems(string? postgreSqlConnectionString)
     {
@@ -91,9 +113,10 @@ public sealed class PlaneringClusterOptions
             yield return $"{Section}:ClusterId must not be empty";
         }
 
-        if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
+        // 0 is "pick a free one" (WithFreePorts), which tests and throwaway local silos use: never a collision.
+        if (SiloPort is < 0 or > 65535 || GatewayPort is < 0 or > 65535 || (SiloPort == GatewayPort && SiloPort != 0))
         {
-            yield return $"{Section}:SiloPort and GatewayPort must be two different TCP ports";
+            yield return $"{Section}:SiloPort and GatewayPort must be two different TCP ports (0: a free port picked at start)";
         }
 
         if (ProbeTimeout < MinProbeTimeout || ProbeTimeout > MaxProbeTimeout)

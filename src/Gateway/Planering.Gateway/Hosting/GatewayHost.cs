@@ -17,7 +17,7 @@ public static class GatewayHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var postgreSql = builder.Configuration[PostgreSql.ConnectionStringSetting];
-        var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => o.Problems(postgreSql));
+        var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => ClientProblems(o, postgreSql));
         builder.Services.TryAddSingleton(TimeProvider.System);
         var telemetry = TelemetrySetup.Read(builder.Configuration);
         var siloLoss = new SiloLossSignal();
@@ -58,5 +58,19 @@ public static class GatewayHost
         var app = builder.Build();
         app.MapPlaneringGateway();
         return app;
+    }
+
+    /// <summary>A client cannot pick the silo's port: in <c>Localhost</c> mode it must be told the real one.</summary>
+    private static IEnumerable<string> ClientProblems(PlaneringClusterOptions cluster, string? postgreSql)
+    {
+        foreach (var problem in cluster.Problems(postgreSql))
+        {
+            yield return problem;
+        }
+
+        if (cluster.Mode == ClusterMode.Localhost && cluster.GatewayPort == 0)
+        {
+            yield return $"{PlaneringClusterOptions.Section}:GatewayPort must be the silo's gateway port, not 0, for a stand-alone gateway";
+        }
     }
 }

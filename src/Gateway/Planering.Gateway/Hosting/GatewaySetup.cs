@@ -26,6 +26,7 @@ public static class GatewaySetup
         builder.Services.TryAddSingleton(cluster);
         builder.Services.AddSingleton(api);
         builder.Services.AddSingleton(rateLimit);
+        builder.Services.AddSingleton<Registry.PlaceNamesCache>();
 
         // Orleans and its resilience pipelines log every placement at Information; a console user wants the API's story.
         // Logging:LogLevel settings still override these defaults.

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
-using Planering.Domain.World;
 using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Security;
@@ -11,28 +10,18 @@ using Planering.Grains.Invitations;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
 
-using DomainWave = Planering.Domain.Siting.SiteWave;
-using SiteOrdering = Planering.Domain.Siting.SiteOrdering;
-using SiteRankKey = Planering.Domain.Siting.SiteRankKey;
-
 namespace Planering.Gateway.Planning;
 
 /// <summary><c>planering.v1.PlanningService</c>: checks the request's shape, forwards to the planning grains, maps back.</summary>
-public sealed class PlanningApi(IGrainFactory grains) : PlanningService.PlanningServiceBase
+public sealed class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : PlanningService.PlanningServiceBase
 {
     public const int DefaultK = 5;
     public const int MaxK = 50;
     public const int DefaultAdvisors = 6;
     public const int MaxAdvisors = 200;
 
-    /// <summary>Kommuner per screening call: small enough to report progress often, large enough to keep both cores busy.</summary>
-    private const int ScreeningBatch = 30;
-
-    /// <summary>
-    /// Full re-solves per call: a handful, so that a call stays far inside the 30 s grain response timeout on a loaded
-    /// machine even when k = 50 asks for up to 100 of them.
-    /// </summary>
-    private const int ExactBatch = 5;
+    /// <summary>The most offices one wave may open (the domain's <c>SiteWave.MaxSites</c>; a parity test ties them).</summary>
+    public const int MaxWaveSites = 6;
 
     private IPlanningGrain Plan => grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
@@ -87,87 +76,36 @@ public sealed class PlanningApi(IGrainFactory grains) : PlanningService.Planning
         var violations = new Violations();
         violations.Require(request.K is >= 0 and <= MaxK, "k", $"must be between 1 and {MaxK} (0 means {DefaultK})");
         violations.Require(request.Advisors is >= 0 and <= MaxAdvisors, "advisors", $"must be between 1 and {MaxAdvisors} (0 means {DefaultAdvisors})");
-        violations.Require(request.Sites is >= 0 and <= DomainWave.MaxSites, "sites", $"must be between 0 and {DomainWave.MaxSites} (0 or 1: no wave)");
-        var r = request.Rules ?? new SitingRules();
-        SitingRulesRecord? rules = null;
-        try
-        {
-            rules = SitingMapping.Rules(
-                r.HasRequireLarosate ? r.RequireLarosate : null, r.HasMaxLarosateKm ? r.MaxLarosateKm : null,
-                r.HasMinOfficeDistanceKm ? r.MinOfficeDistanceKm : null, r.HasPreferSpsm ? r.PreferSpsm : null,
-                r.SpsmKommunkoder, r.ExcludedKommunkoder, r.InsistedKommunkoder);
-        }
-        catch (PlaneringException e) when (e.Code == Planering.Domain.Errors.ErrorCode.InvalidArgument)
-        {
-            foreach (var v in e.Violations)
-            {
-                violations.Add(v.Field, v.Description);
-            }
-        }
-
+        violations.Require(request.Sites is >= 0 and <= MaxWaveSites, "sites", $"must be between 0 and {MaxWaveSites} (0 or 1: no wave)");
         violations.ThrowIfAny();
-        var applied = rules!;
-        var k = request.K == 0 ? DefaultK : request.K;
-        var advisors = request.Advisors == 0 ? DefaultAdvisors : request.Advisors;
 
-        var candidates = SwedishGeography.Sweden.Kommuner.Select(x => x.Kommunkod).ToList();
-        var ranking = grains.GetGrain<ISiteRankingGrain>(0);
-        var total = candidates.Count;
-
-        // Screen every kommun quickly and judge it against the rules, two batches at a time (one per core)…
-        var screened = new List<SiteEvaluationRecord>(total);
-        var batches = candidates.Chunk(ScreeningBatch).ToList();
-        for (var i = 0; i < batches.Count; i += 2)
+        // The rules themselves are checked where they are applied (the ranking grain), against Sweden's kommuner.
+        var r = request.Rules ?? new SitingRules();
+        var rules = new SitingRulesInput(
+            r.HasRequireLarosate ? r.RequireLarosate : null, r.HasMaxLarosateKm ? r.MaxLarosateKm : null,
+            r.HasMinOfficeDistanceKm ? r.MinOfficeDistanceKm : null, r.HasPreferSpsm ? r.PreferSpsm : null,
+            [.. r.SpsmKommunkoder], [.. r.ExcludedKommunkoder], [.. r.InsistedKommunkoder]);
+        var ranking = new SiteRankingRequest(rules, request.K == 0 ? DefaultK : request.K, request.Advisors == 0 ? DefaultAdvisors : request.Advisors,
+            request.IncludeIneligible, request.Sites);
+        var names = await places.GetAsync();
+        await foreach (var step in grains.GetGrain<ISiteRankingRunGrain>(Guid.NewGuid()).RankAsync(ranking, context.CancellationToken).WithCancellation(context.CancellationToken))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var done = await Task.WhenAll(batches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, false, applied), context.CancellationToken)));
-            screened.AddRange(done.SelectMany(d => d));
-            await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = screened.Count, Total = total }, context.CancellationToken);
-        }
-
-        // …then re-solve the leaders of both rankings in full, with a margin, and rank on the exact figures. Unless the
-        // caller asked for every kommun, only those that meet the rules take part.
-        var ranked = screened.Where(s => request.IncludeIneligible || s.Judgement!.Eligible).ToList();
-        var leaders = SiteOrdering.Leaders(ranked, Key, 2 * k);
-        var exact = new Dictionary<string, SiteEvaluationRecord>(StringComparer.Ordinal);
-        var exactBatches = leaders.Chunk(ExactBatch).ToList();
-        for (var i = 0; i < exactBatches.Count; i += 2)
-        {
-            var done = await Task.WhenAll(exactBatches.Skip(i).Take(2).Select(b => ranking.EvaluateAsync(new SiteEvaluationQuery(b, advisors, true, applied), context.CancellationToken)));
-            foreach (var e in done.SelectMany(d => d))
+            var message = new RankOfficeSitesProgress { Evaluated = step.Evaluated, Total = step.Total, Done = step.Done, WaveSitesChosen = step.WaveSitesChosen, Eligible = step.Eligible };
+            if (step.Done)
             {
-                exact[e.Kommunkod] = e;
-            }
-        }
-
-        var results = ranked.Select(s => exact.GetValueOrDefault(s.Kommunkod, s)).ToList();
-
-        var final = new RankOfficeSitesProgress { Evaluated = total, Total = total, Done = true, Rules = applied.ToMessage(), Eligible = screened.Count(s => s.Judgement!.Eligible) };
-        final.ByTravelSaved.AddRange(SiteOrdering.ByTravelSaved(results, Key).Take(k).Select(x => x.ToMessage()));
-        final.ByTimeToCover.AddRange(SiteOrdering.ByTimeToCover(results, Key).Take(k).Select(x => x.ToMessage()));
-        if (request.Sites > 1)
-        {
-            // A wave, one step per call (each step screens the eligible kommuner with the earlier sites open).
-            var sites = new List<WaveSiteRecord>(request.Sites);
-            while (sites.Count < request.Sites
-                && await ranking.NextWaveSiteAsync(applied, advisors, sites.Select(s => s.Site.Kommunkod).ToList(), context.CancellationToken) is { } next)
-            {
-                sites.Add(next);
-                await responseStream.WriteAsync(new RankOfficeSitesProgress { Evaluated = total, Total = total, WaveSitesChosen = sites.Count }, context.CancellationToken);
+                message.Rules = step.Rules!.ToMessage();
+                message.ByTravelSaved.AddRange(step.ByTravelSaved!.Select(x => x.ToMessage(names)));
+                message.ByTimeToCover.AddRange(step.ByTimeToCover!.Select(x => x.ToMessage(names)));
+                message.Wave = step.Wave?.ToMessage(WaveMethod, names);
             }
 
-            final.Wave = (await ranking.CombineWaveAsync(sites, advisors, context.CancellationToken)).ToMessage(WaveMethod);
+            await responseStream.WriteAsync(message, context.CancellationToken);
         }
-
-        await responseStream.WriteAsync(final, context.CancellationToken);
     }
 
     private const string WaveMethod =
         "greedy with re-evaluation: each step screens every kommun that meets the rules with the earlier sites open, re-solves the 8 best in full " +
         "and opens the one that saves the most travel; the combined figures are one full re-solve of the live plan with every site open";
-
-    private static SiteRankKey Key(SiteEvaluationRecord s) =>
-        new(s.Kommunkod, s.Judgement?.Preferred ?? false, s.TravelKmSavedPerYear, s.MonthsToCoverAfter);
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<PlanningParameters> GetPlanningParameters(GetPlanningParametersRequest request, ServerCallContext context) =>

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Planering.Contracts.V1;
-using Planering.Domain.World;
+using Planering.Grains.Registry;
 using Planering.Grains.Planning;
 
 namespace Planering.Gateway.Planning;
@@ -78,9 +78,9 @@ internal static class PlanningMapping
         return result;
     }
 
-    public static SiteCandidate ToMessage(this SiteEvaluationRecord s)
+    public static SiteCandidate ToMessage(this SiteEvaluationRecord s, PlaceNames names)
     {
-        var kommun = SwedishGeography.Sweden.Kommun(s.Kommunkod);
+        var kommun = names.Kommun(s.Kommunkod);
         var candidate = new SiteCandidate
         {
             Kommunkod = s.Kommunkod,
@@ -125,7 +125,7 @@ internal static class PlanningMapping
         return rules;
     }
 
-    public static SiteWave ToMessage(this WaveRecord w, string method)
+    public static SiteWave ToMessage(this WaveRecord w, string method, PlaceNames names)
     {
         var wave = new SiteWave
         {
@@ -138,7 +138,7 @@ internal static class PlanningMapping
             SingleSiteTravelKmSavedSum = w.SingleSiteTravelKmSavedSum,
             Method = method,
         };
-        wave.Sites.AddRange(w.Sites.Select(s => s.Site.ToMessage()));
+        wave.Sites.AddRange(w.Sites.Select(s => s.Site.ToMessage(names)));
         wave.SingleSiteTravelKmSavedPerYear.AddRange(w.Sites.Select(s => s.SingleSiteTravelKmSavedPerYear));
         return wave;
     }

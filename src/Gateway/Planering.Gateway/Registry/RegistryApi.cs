@@ -12,7 +12,7 @@ using AbsenceRecord = Planering.Grains.Registry.AbsenceRecord;
 namespace Planering.Gateway.Registry;
 
 /// <summary><c>planering.v1.RegistryService</c>: checks the request's shape, forwards to the registry grains, maps back.</summary>
-public sealed class RegistryApi(IGrainFactory grains) : RegistryService.RegistryServiceBase
+public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : RegistryService.RegistryServiceBase
 {
     [Authorize(Policy = ApiRoles.SchedulePolicy)]
     public override async Task<Huvudman> UpsertHuvudman(UpsertHuvudmanRequest request, ServerCallContext context)
@@ -26,7 +26,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic, request.OrganisationNumberSynthetic);
         var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertAsync(upsert);
         var officeId = await grains.OfficeOfAsync(record);
-        return record.ToMessage(officeId);
+        return record.ToMessage(officeId, await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -38,7 +38,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
 
         var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).GetAsync();
         var officeId = await grains.OfficeOfAsync(record);
-        return record.ToMessage(officeId);
+        return record.ToMessage(officeId, await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -58,8 +58,9 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
             request.Type == HuvudmanType.Unspecified ? null : request.Type.ToDomain());
         var page = await grains.GetGrain<IHuvudmanQueryGrain>(0).ListAsync(filter, pageSize, NullIfEmpty(request.PageToken));
 
+        var names = await places.GetAsync();
         var response = new ListHuvudmanResponse { NextPageToken = page.NextPageToken ?? string.Empty, TotalSize = page.TotalSize };
-        response.Huvudman.AddRange(page.Items.Select(item => item.Huvudman.ToMessage(item.OfficeId)));
+        response.Huvudman.AddRange(page.Items.Select(item => item.Huvudman.ToMessage(item.OfficeId, names)));
         return response;
     }
 
@@ -75,7 +76,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         var upsert = new OfficeUpsert(request.Name, request.Kommunkod, request.Position.ToRecord(), opened,
             request.HasMaxNightsAwayPerAdvisorMonth ? request.MaxNightsAwayPerAdvisorMonth : null);
         var office = await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).UpsertAsync(upsert);
-        return office.ToMessage();
+        return office.ToMessage(await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -85,15 +86,16 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         violations.ThrowIfAny();
 
-        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage();
+        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).GetAsync()).ToMessage(await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest request, ServerCallContext context)
     {
         var offices = await grains.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        var names = await places.GetAsync();
         var response = new ListOfficesResponse();
-        response.Offices.AddRange(offices.Select(o => o.ToMessage()));
+        response.Offices.AddRange(offices.Select(o => o.ToMessage(names)));
         return response;
     }
 
@@ -104,7 +106,7 @@ public sealed class RegistryApi(IGrainFactory grains) : RegistryService.Registry
         RequestShape.OfficeId(violations, "office_id", request.OfficeId);
         var advisors = Advisors(violations, request.Advisors, "advisors");
         violations.ThrowIfAny();
-        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage();
+        return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage(await places.GetAsync());
     }
 
     /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days means Monday–Friday.</summary>

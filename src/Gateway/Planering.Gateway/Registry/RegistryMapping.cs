@@ -1,7 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Planering.Contracts.V1;
-using Planering.Domain.World;
 using Planering.Grains.Registry;
 using DomainHuvudmanType = Planering.Domain.Registry.HuvudmanType;
 using GeoPoint = Planering.Grains.Registry.GeoPoint;
@@ -14,11 +13,9 @@ internal static class RegistryMapping
     /// <summary>Monday to Friday: an advisor's working week when none is given.</summary>
     public static readonly IReadOnlyList<DayOfWeek> Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    public static Huvudman ToMessage(this HuvudmanRecord record, string? officeId)
+    public static Huvudman ToMessage(this HuvudmanRecord record, string? officeId, PlaceNames names)
     {
-        var geography = SwedishGeography.Sweden;
-        var kommun = geography.Kommun(record.Kommunkod);
-        geography.TryGetLan(record.Lanskod, out var lan);
+        var kommun = names.Kommun(record.Kommunkod);
         return new Huvudman
         {
             OrganisationNumber = record.OrganisationNumber,
@@ -28,7 +25,7 @@ internal static class RegistryMapping
             Kommun = kommun.Name,
             KommunPopulation = kommun.Population,
             Lanskod = record.Lanskod,
-            Lan = lan?.Name ?? string.Empty,
+            Lan = names.LanName(record.Lanskod),
             Position = record.Position.ToMessage(),
             Pupils = record.Pupils,
             Synthetic = record.Synthetic,
@@ -38,18 +35,16 @@ internal static class RegistryMapping
         };
     }
 
-    public static Office ToMessage(this OfficeRecord record)
+    public static Office ToMessage(this OfficeRecord record, PlaceNames names)
     {
-        var geography = SwedishGeography.Sweden;
-        geography.TryGetLan(record.Lanskod, out var lan);
         var office = new Office
         {
             OfficeId = record.OfficeId,
             Name = record.Name,
             Kommunkod = record.Kommunkod,
-            Kommun = geography.Kommun(record.Kommunkod).Name,
+            Kommun = names.Kommun(record.Kommunkod).Name,
             Lanskod = record.Lanskod,
-            Lan = lan?.Name ?? string.Empty,
+            Lan = names.LanName(record.Lanskod),
             Position = record.Position.ToMessage(),
             Opened = record.Opened?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
             TotalFte = record.TotalFte,

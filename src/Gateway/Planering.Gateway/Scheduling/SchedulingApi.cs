@@ -17,7 +17,7 @@ namespace Planering.Gateway.Scheduling;
 /// <summary><c>planering.v1.SchedulingService</c>: checks the request's shape, forwards to the grains, maps back.</summary>
 public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : SchedulingService.SchedulingServiceBase
 {
-    public const int DefaultHorizonDays = SlotQuery.DefaultHorizonDays;
+    public const int DefaultHorizonDays = SlotLimits.DefaultHorizonDays;
 
     /// <summary>How far ahead a date may lie; further is a typo, not a plan.</summary>
     private const int MaxYearsAhead = 5;
@@ -34,7 +34,7 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         RequestShape.OrganisationNumber(violations, "huvudman_id", request.HuvudmanId);
         var earliest = PlanningDate(violations, "earliest_date", request.EarliestDate);
         RequestShape.KnownEnum(violations, "mode", request.Mode, allowUnspecified: true);
-        violations.Require(request.HorizonDays is >= 0 and <= SlotQuery.MaxHorizonDays, "horizon_days", $"must be between 1 and {SlotQuery.MaxHorizonDays} (0 means {DefaultHorizonDays})");
+        violations.Require(request.HorizonDays is >= 0 and <= SlotLimits.MaxHorizonDays, "horizon_days", $"must be between 1 and {SlotLimits.MaxHorizonDays} (0 means {DefaultHorizonDays})");
         RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
         violations.ThrowIfAny();
 

@@ -1,31 +1,5 @@
 namespace Planering.Domain.Planning;
 
-/// <summary>Which capacity limits an office first.</summary>
-public enum BindingLimit
-{
-    /// <summary>Nothing to bind: no demand.</summary>
-    None = 0,
-
-    /// <summary>Advisor hours run out first.</summary>
-    Hours = 1,
-
-    /// <summary>The slot limits (daily and weekly caps, bookable days, free pairs) run out first.</summary>
-    Dialogues = 2,
-}
-
-/// <summary>How a load compares with its capacity.</summary>
-public enum LoadStatus
-{
-    /// <summary>Within capacity (or no demand).</summary>
-    Ok = 0,
-
-    /// <summary>More demand than capacity.</summary>
-    Overloaded = 1,
-
-    /// <summary>Demand, and no capacity at all: a utilisation would be meaningless (not 0 %).</summary>
-    NoCapacity = 2,
-}
-
 /// <summary>One office's line of a plan.</summary>
 public sealed record OfficePlanLine(
     string OfficeId,
