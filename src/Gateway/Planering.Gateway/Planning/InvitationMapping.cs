@@ -3,6 +3,7 @@ using Planering.Domain.Errors;
 using Planering.Gateway.Errors;
 using Planering.Grains.Invitations;
 using static Planering.Gateway.Scheduling.SchedulingMapping;
+using WaveLimits = Planering.Domain.Invitations.InvitationLimits;
 using DomainStatus = Planering.Domain.Invitations.InvitationStatus;
 
 namespace Planering.Gateway.Planning;
@@ -38,9 +39,9 @@ internal static class InvitationMapping
         var end = RequestShape.RequiredDate(v, "period_end", r.PeriodEnd);
         Period(v, start, end);
         v.Require(r.HuvudmanIds.Count > 0, "huvudman_ids", "must name at least one huvudman");
-        v.Require(r.HuvudmanIds.Count <= Domain.Invitations.WaveRequest.MaxSize, "huvudman_ids", $"must name at most {Domain.Invitations.WaveRequest.MaxSize} huvudmän");
+        v.Require(r.HuvudmanIds.Count <= WaveLimits.MaxWaveSize, "huvudman_ids", $"must name at most {WaveLimits.MaxWaveSize} huvudmän");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < r.HuvudmanIds.Count && i < Domain.Invitations.WaveRequest.MaxSize; i++)
+        for (var i = 0; i < r.HuvudmanIds.Count && i < WaveLimits.MaxWaveSize; i++)
         {
             var before = v.Found.Count;
             RequestShape.OrganisationNumber(v, $"huvudman_ids[{i}]", r.HuvudmanIds[i]);
@@ -59,7 +60,7 @@ internal static class InvitationMapping
         var v = new Violations();
         RequestShape.OrganisationNumber(v, "huvudman_id", r.HuvudmanId);
         v.Require(r.Answer is InvitationStatus.Accepted or InvitationStatus.Declined or InvitationStatus.NoAnswer, "answer", "must be ACCEPTED, DECLINED or NO_ANSWER");
-        v.Require(r.Reason.Length <= Domain.Invitations.Invitation.MaxReasonLength, "reason", $"must be at most {Domain.Invitations.Invitation.MaxReasonLength} characters");
+        v.Require(r.Reason.Length <= WaveLimits.MaxReasonLength, "reason", $"must be at most {WaveLimits.MaxReasonLength} characters");
         v.Require(!r.Reason.Any(char.IsControl), "reason", "must not contain control characters");
         RequestShape.OfficeId(v, "wave_id", r.WaveId, required: false);
         v.ThrowIfAny();

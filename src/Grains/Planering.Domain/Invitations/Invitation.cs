@@ -20,7 +20,7 @@ public sealed record Invitation(
     DateOnly? AnsweredOn = null)
 {
     /// <summary>The most characters a decline's reason may have.</summary>
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = InvitationLimits.MaxReasonLength;
 
     /// <summary>True while the huvudman may still take part from this invitation: not answered, or accepted.</summary>
     public bool IsLive => Status is InvitationStatus.Open or InvitationStatus.Accepted;

@@ -17,11 +17,11 @@ public sealed record InvitationCandidate(
 /// <summary>What the planner asks for: how many, for which period, from which offices (empty: every office).</summary>
 public sealed record WaveRequest(int Size, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlyList<string> OfficeIds)
 {
-    /// <summary>The largest wave (the agencies invite 150–200 at a time; ten times that is a year's work).</summary>
-    public const int MaxSize = 2_000;
+    /// <summary>The largest wave (<see cref="InvitationLimits.MaxWaveSize"/>).</summary>
+    public const int MaxSize = InvitationLimits.MaxWaveSize;
 
     /// <summary>The longest period a wave's dialogues may be spread over.</summary>
-    public const int MaxPeriodMonths = 24;
+    public const int MaxPeriodMonths = InvitationLimits.MaxPeriodMonths;
 
     /// <summary>
     /// Optional: the wave this proposal is for. Its own invitations do not make a huvudman ineligible, so proposing again
@@ -32,19 +32,6 @@ public sealed record WaveRequest(int Size, DateOnly PeriodStart, DateOnly Period
 
 /// <summary>An office the wave may draw from, with the dialogues the capacity model says it can hold in the period.</summary>
 public sealed record WaveOffice(string OfficeId, int DialogueCapacity);
-
-/// <summary>Size band of a huvudman, from the workload model's reference size (the size at which effort starts to grow).</summary>
-public enum SizeBand
-{
-    /// <summary>Up to the reference size (default 500 pupils): the base effort.</summary>
-    Small = 1,
-
-    /// <summary>Up to four times the reference (default 2,000 pupils).</summary>
-    Medium = 2,
-
-    /// <summary>Larger.</summary>
-    Large = 3,
-}
 
 /// <summary>Public (kommun, region, state: offentlig) or independent (enskild): the split the agencies balance waves by.</summary>
 public enum OwnerKind

@@ -3,7 +3,7 @@ using Planering.Domain.Registry;
 
 namespace Planering.Grains.Invitations;
 
-/// <summary>One huvudman's invitation in one wave, and its answer (<see cref="Invitation"/>).</summary>
+/// <summary>One huvudman's invitation in one wave, and its answer (the domain's Invitation).</summary>
 [GenerateSerializer, Immutable, Alias("planering.InvitationRecord")]
 public sealed record InvitationRecord(
     [property: Id(0)] string HuvudmanId,
@@ -15,13 +15,7 @@ public sealed record InvitationRecord(
     [property: Id(6)] string IntroductionGroup,
     [property: Id(7)] InvitationStatus Status,
     [property: Id(8)] string? Reason,
-    [property: Id(9)] DateOnly? AnsweredOn)
-{
-    public Invitation ToDomain() => new(HuvudmanId, WaveId, InvitedOn, PeriodStart, PeriodEnd, OfficeId, IntroductionGroup, Status, Reason, AnsweredOn);
-
-    public static InvitationRecord From(Invitation i) =>
-        new(i.HuvudmanId, i.WaveId, i.InvitedOn, i.PeriodStart, i.PeriodEnd, i.OfficeId, i.IntroductionGroup, i.Status, i.Reason, i.AnsweredOn);
-}
+    [property: Id(9)] DateOnly? AnsweredOn);
 
 /// <summary>The next wave asked for: how many, the period its dialogues are to be held in, the offices (empty: all).</summary>
 [GenerateSerializer, Immutable, Alias("planering.WaveRequestRecord")]

@@ -96,10 +96,10 @@ public sealed partial class InvitationGrain(
         var (invitations, groups) = WavePlanner.Invite(wave.WaveId, today, wave.PeriodStart, wave.PeriodEnd, invitees, parameters);
         var kommunOf = wave.HuvudmanIds.ToDictionary(id => id, id => listings[id].Huvudman.Kommunkod, StringComparer.Ordinal);
         await Task.WhenAll(invitations.GroupBy(i => kommunOf[i.HuvudmanId], StringComparer.Ordinal).Select(g =>
-            GrainFactory.GetGrain<IInvitationLedgerGrain>(g.Key).RecordAsync(g.Select(InvitationRecord.From).ToList())));
+            GrainFactory.GetGrain<IInvitationLedgerGrain>(g.Key).RecordAsync(g.Select(i => i.ToRecord()).ToList())));
 
         var committed = await waveGrain.StoreAsync(
-            new CommittedWaveRecord(wave.WaveId, today, wave.PeriodStart, wave.PeriodEnd, invitations.Select(InvitationRecord.From).ToList(),
+            new CommittedWaveRecord(wave.WaveId, today, wave.PeriodStart, wave.PeriodEnd, invitations.Select(i => i.ToRecord()).ToList(),
                 groups.Select(g => new IntroductionGroupRecord(g.GroupId, g.OfficeId, g.HuvudmanIds)).ToList(), false),
             wave.Fingerprint);
         if (!state.State.Waves.Contains(wave.WaveId))

@@ -62,7 +62,7 @@ public sealed class InvitationLedgerGrain(
         }
 
         var current = list[index];
-        var answered = InvitationRecord.From(current.ToDomain().Answer(answer.Answer, answer.Reason, today));
+        var answered = current.ToDomain().Answer(answer.Answer, answer.Reason, today).ToRecord();
         if (answered == current)
         {
             return current;

@@ -4,6 +4,12 @@ namespace Planering.Grains.Invitations;
 
 internal static class InvitationMapping
 {
+    public static Invitation ToDomain(this InvitationRecord r) =>
+        new(r.HuvudmanId, r.WaveId, r.InvitedOn, r.PeriodStart, r.PeriodEnd, r.OfficeId, r.IntroductionGroup, r.Status, r.Reason, r.AnsweredOn);
+
+    public static InvitationRecord ToRecord(this Invitation i) =>
+        new(i.HuvudmanId, i.WaveId, i.InvitedOn, i.PeriodStart, i.PeriodEnd, i.OfficeId, i.IntroductionGroup, i.Status, i.Reason, i.AnsweredOn);
+
     public static WaveProposalRecord ToRecord(this WaveProposal p, long parametersVersion) => new(
         new WaveRequestRecord(p.Request.Size, p.Request.PeriodStart, p.Request.PeriodEnd, p.Request.OfficeIds),
         p.Invitees.Select(i => new ProposedInviteeRecord(i.HuvudmanId, i.Name, i.OfficeId, i.Type, i.Pupils, i.Size, i.DueDate, i.IntroductionGroup, i.TakeUp, i.Reason)).ToList(),
