@@ -179,8 +179,10 @@ public sealed class HuvudmanGrain(
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());
         var upToFound = request with { HorizonDays = Math.Clamp(found.Date.DayNumber - from.DayNumber + 1, 1, request.HorizonDays) };
+        // An office with fewer advisors than a dialogue takes can never hold one (the search would say so after walking its calendar).
+        var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
         var answers = await Task.WhenAll(offices
-            .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
+            .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= team)
             .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId }, cancellationToken)));
         return answers
             .Select(a => a.Slot)
