@@ -55,6 +55,8 @@ public sealed class ArchitectureTests
         AssertSameMembers<Proto.SchoolCalendarPeriodKind, Planering.Domain.Calendar.SchoolCalendarPeriodKind>();
         AssertSameMembers<Proto.PasklovRule, Planering.Domain.Calendar.PasklovRule>();
         AssertSameMembers<Proto.ShortenedDayKind, Planering.Domain.Calendar.ShortenedDayKind>();
+        AssertSameMembers<Proto.InvitationStatus, Planering.Domain.Invitations.InvitationStatus>();
+        AssertSameMembers<Proto.SizeBand, Planering.Domain.Invitations.SizeBand>();
     }
 
     [Fact]

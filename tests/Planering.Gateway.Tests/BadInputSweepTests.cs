@@ -746,6 +746,74 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         }
 
         Parameters("huvudman cycle 0", p => p.HuvudmanCycles.Add(new HuvudmanCycle { HuvudmanId = w.Huvudman, CycleMonths = 0 }), "huvudman_cycles[0].cycle_months");
+        Parameters("acceptance rate public 0", p => p.AcceptanceRatePublic = 0, "acceptance_rate_public");
+        Parameters("acceptance rate independent NaN", p => p.AcceptanceRateIndependent = double.NaN, "acceptance_rate_independent");
+        Parameters("acceptance rate independent 1.5", p => p.AcceptanceRateIndependent = 1.5, "acceptance_rate_independent");
+        Parameters("mandate start not a date", p => p.MandateStart = "oktober", "mandate_start");
+        Parameters("mandate start empty", p => p.MandateStart = string.Empty, "mandate_start");
+        Parameters("mandate start 1899", p => p.MandateStart = "1899-10-01", "mandate_start");
+
+        // PlanningService/ProposeInvitationWave (nothing is stored even when accepted; these must still be refused).
+        ProposeInvitationWaveRequest Wave() => new() { Size = 10, PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31" };
+        void Propose(string what, Action<ProposeInvitationWaveRequest> change, string? field, string? reason = null) =>
+            cases.Add(new("PlanningService/ProposeInvitationWave", what, () => planning.ProposeInvitationWaveAsync(Wave().With(change)).ResponseAsync, field, reason));
+        Propose("size 0", r => r.Size = 0, "size");
+        Propose("size 2001", r => r.Size = 2001, "size");
+        Propose("size int.MinValue", r => r.Size = int.MinValue, "size");
+        Propose("no period start", r => r.PeriodStart = string.Empty, "period_start");
+        Propose("period end before its start", r => r.PeriodEnd = $"{w.Year}-01-01", "period_end");
+        Propose("period of three years", r => r.PeriodEnd = $"{w.Year + 3}-01-01", "period_end");
+        Propose("period in the past", r => { r.PeriodStart = "2020-01-01"; r.PeriodEnd = "2020-06-01"; }, "period_end");
+        foreach (var (value, what) in BadDates())
+        {
+            Propose($"period start {what}", r => r.PeriodStart = value, null);
+            Propose($"period end {what}", r => r.PeriodEnd = value, null);
+        }
+
+        Propose("office id upper case", r => r.OfficeIds.Add("LULEA"), "office_ids[0]");
+        Propose("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
+        Propose("office unknown", r => r.OfficeIds.Add("nowhere"), null, "OFFICE_NOT_FOUND");
+        Propose("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
+
+        // PlanningService/CommitInvitationWave: accepted, these would record invitations.
+        CommitInvitationWaveRequest Invite() => new() { WaveId = $"svep-{Guid.NewGuid():N}"[..20], PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31", HuvudmanIds = { w.Other } };
+        void Invitation(string what, Action<CommitInvitationWaveRequest> change, string? field, string? reason = null) =>
+            cases.Add(new("PlanningService/CommitInvitationWave", what, () => planning.CommitInvitationWaveAsync(Invite().With(change)).ResponseAsync, field, reason));
+        Invitation("no wave id", r => r.WaveId = string.Empty, "wave_id");
+        Invitation("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
+        Invitation("wave id overlong", r => r.WaveId = Overlong, "wave_id");
+        Invitation("no huvudmän", r => r.HuvudmanIds.Clear(), "huvudman_ids");
+        Invitation("a huvudman twice", r => r.HuvudmanIds.Add(w.Other), "huvudman_ids[1]");
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            Invitation($"huvudman {what}", r => r.HuvudmanIds[0] = value, "huvudman_ids[0]");
+        }
+
+        Invitation("an unknown huvudman", r => r.HuvudmanIds.Add(NewOrganisationNumber()), null, "HUVUDMAN_NOT_FOUND");
+        Invitation("a huvudman with a dialogue booked", r => r.HuvudmanIds.Add(w.Huvudman), null, "NOT_ELIGIBLE");
+        Invitation("period end before its start", r => r.PeriodEnd = $"{w.Year}-01-01", "period_end");
+        Invitation("no period end", r => r.PeriodEnd = string.Empty, "period_end");
+        foreach (var (value, what) in BadDates())
+        {
+            Invitation($"period start {what}", r => r.PeriodStart = value, null);
+        }
+
+        // PlanningService/RecordInvitationAnswer: accepted, these would record an answer.
+        void Answer(string what, RecordInvitationAnswerRequest request, string? field, string? reason = null) =>
+            cases.Add(new("PlanningService/RecordInvitationAnswer", what, () => planning.RecordInvitationAnswerAsync(request).ResponseAsync, field, reason));
+        foreach (var (value, what) in BadOrganisationNumbers())
+        {
+            Answer($"huvudman {what}", new RecordInvitationAnswerRequest { HuvudmanId = value, Answer = InvitationStatus.Accepted }, "huvudman_id");
+        }
+
+        Answer("answer unspecified", new RecordInvitationAnswerRequest { HuvudmanId = w.Other }, "answer");
+        Answer("answer open", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Open }, "answer");
+        Answer("answer 99", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = (InvitationStatus)99 }, "answer");
+        Answer("reason overlong", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Declined, Reason = Overlong }, "reason");
+        Answer("reason with a control character", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Declined, Reason = "tid\u0000" }, "reason");
+        Answer("wave id upper case", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Accepted, WaveId = "VT" }, "wave_id");
+        Answer("an unknown huvudman", new RecordInvitationAnswerRequest { HuvudmanId = NewOrganisationNumber(), Answer = InvitationStatus.Accepted }, null, "HUVUDMAN_NOT_FOUND");
+        Answer("a huvudman never invited", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Accepted }, null, "NOT_INVITED");
 
         // PlanningService/RankOfficeSites
         void Rank(string what, RankOfficeSitesRequest request, string field) =>

@@ -57,6 +57,10 @@ public sealed class SecurityTests(ApiFixture api)
         ["PlanningService/CommitScenario"] = [ApiRoles.Planner],
         ["PlanningService/GetPlanningParameters"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["PlanningService/SetPlanningParameters"] = [ApiRoles.Planner],
+        ["PlanningService/ProposeInvitationWave"] = [ApiRoles.Planner],
+        ["PlanningService/CommitInvitationWave"] = [ApiRoles.Planner],
+        ["PlanningService/RecordInvitationAnswer"] = [ApiRoles.Planner],
+        ["PlanningService/GetCoverage"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["ForecastService/GetCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["ForecastService/WatchCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
     };
@@ -130,6 +134,13 @@ public sealed class SecurityTests(ApiFixture api)
         new("PlanningService/CommitScenario", c => new PlanningService.PlanningServiceClient(c).CommitScenarioAsync(new CommitScenarioRequest { ScenarioId = w.ScenarioId }).ResponseAsync),
         new("PlanningService/GetPlanningParameters", c => new PlanningService.PlanningServiceClient(c).GetPlanningParametersAsync(new GetPlanningParametersRequest()).ResponseAsync),
         new("PlanningService/SetPlanningParameters", c => new PlanningService.PlanningServiceClient(c).SetPlanningParametersAsync(w.Parameters!.Clone().With(p => p.CycleMonths = 12)).ResponseAsync),
+        new("PlanningService/ProposeInvitationWave", c => new PlanningService.PlanningServiceClient(c).ProposeInvitationWaveAsync(new ProposeInvitationWaveRequest { Size = 10, PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31" }).ResponseAsync),
+        new("PlanningService/CommitInvitationWave", c => new PlanningService.PlanningServiceClient(c).CommitInvitationWaveAsync(new CommitInvitationWaveRequest
+        {
+            WaveId = $"sec-{Guid.NewGuid():N}"[..20], PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31", HuvudmanIds = { w.Huvudman },
+        }).ResponseAsync),
+        new("PlanningService/RecordInvitationAnswer", c => new PlanningService.PlanningServiceClient(c).RecordInvitationAnswerAsync(new RecordInvitationAnswerRequest { HuvudmanId = w.Huvudman, Answer = InvitationStatus.Accepted }).ResponseAsync),
+        new("PlanningService/GetCoverage", c => new PlanningService.PlanningServiceClient(c).GetCoverageAsync(new GetCoverageRequest()).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = 100 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest()))),
     ];
@@ -168,6 +179,10 @@ public sealed class SecurityTests(ApiFixture api)
 
         // A set without a version is refused before anything is read or changed.
         new("PlanningService/SetPlanningParameters", c => new PlanningService.PlanningServiceClient(c).SetPlanningParametersAsync(new PlanningParameters()).ResponseAsync),
+        new("PlanningService/ProposeInvitationWave", c => new PlanningService.PlanningServiceClient(c).ProposeInvitationWaveAsync(new ProposeInvitationWaveRequest()).ResponseAsync),
+        new("PlanningService/CommitInvitationWave", c => new PlanningService.PlanningServiceClient(c).CommitInvitationWaveAsync(new CommitInvitationWaveRequest()).ResponseAsync),
+        new("PlanningService/RecordInvitationAnswer", c => new PlanningService.PlanningServiceClient(c).RecordInvitationAnswerAsync(new RecordInvitationAnswerRequest()).ResponseAsync),
+        new("PlanningService/GetCoverage", c => new PlanningService.PlanningServiceClient(c).GetCoverageAsync(new GetCoverageRequest()).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = -1 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest { OfficeIds = { "" } }))),
     ];

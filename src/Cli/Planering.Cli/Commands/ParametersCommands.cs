@@ -54,11 +54,15 @@ public static class ParametersCommands
         var office = new Option<string?>("--office") { Description = "Set --office-max-per-day/--office-max-per-week for this office only", HelpName = "OFFICE_ID" };
         var officePerDay = new Option<int?>("--office-max-per-day") { Description = "The office's own daily limit (0: the set's)", HelpName = "N" };
         var officePerWeek = new Option<int?>("--office-max-per-week") { Description = "The office's own weekly limit (0: the set's)", HelpName = "N" };
+        var groupSize = new Option<int?>("--introduction-group-size") { Description = "Huvudmän invited to one digital introduction meeting", HelpName = "N" };
+        var acceptPublic = new Option<double?>("--acceptance-public") { Description = "Share of invited public huvudmän (kommun, region, state) that accept, e.g. 0.9", HelpName = "SHARE" };
+        var acceptIndependent = new Option<double?>("--acceptance-independent") { Description = "Share of invited independent huvudmän that accept, e.g. 0.81", HelpName = "SHARE" };
+        var mandateStart = new Option<string?>("--mandate-start") { Description = "First day of the mandate's first cycle, YYYY-MM-DD (cycles of --cycle-months follow)", HelpName = "DATE" };
         var huvudmanCycle = new Option<string[]>("--huvudman-cycle") { Description = "A huvudman's own cycle, ORGNR=MONTHS (repeatable; MONTHS 0 removes it)", HelpName = "ORGNR=MONTHS", AllowMultipleArgumentsPerToken = false };
         var command = new Command("set-parameters", "Change planning parameters (the rest stay as they are); the plan re-solves and the forecast recomputes")
         {
             version, cycle, dialogueShare, digitalShare, advisors, perDay, perWeek, lead, speed, road, startMeeting, followUp, dayStart, dayEnd, lunch, noShortened,
-            office, officePerDay, officePerWeek, huvudmanCycle,
+            office, officePerDay, officePerWeek, huvudmanCycle, groupSize, acceptPublic, acceptIndependent, mandateStart,
         };
 
         runner.Handle(command, async (run, cancellationToken) =>
@@ -82,6 +86,10 @@ public static class ParametersCommands
             if (run.Value(road) is { } r) { p.RoadFactor = r; }
             if (run.Value(startMeeting) is { } sm) { p.StartMeetingHours = sm; }
             if (run.Value(followUp) is { } fu) { p.FollowUpHours = fu; }
+            if (run.Value(groupSize) is { } gs) { p.StartMeetingHuvudmanPerGroup = gs; }
+            if (run.Value(acceptPublic) is { } ap) { p.AcceptanceRatePublic = ap; }
+            if (run.Value(acceptIndependent) is { } ai) { p.AcceptanceRateIndependent = ai; }
+            if (Values.Date(run.Value(mandateStart), "--mandate-start") is { } ms) { p.MandateStart = ms; }
             if (run.Value(dayStart) is { } start) { p.OfficeHours.DayStart = start.Trim(); }
             if (run.Value(dayEnd) is { } end) { p.OfficeHours.DayEnd = end.Trim(); }
             if (run.Value(lunch) is { } lm) { p.OfficeHours.LunchMinutes = lm; }
@@ -153,6 +161,8 @@ public static class ParametersCommands
         table.Row("3. dialogue", $"{Formats.Number(p.DialogueBaseHours, 2)} h + {Formats.Number(p.DialogueHoursPerDoubling, 2)} h per doubling, at most {Formats.Number(p.DialogueMaxHours, 2)} h");
         table.Row("4. feedback meeting (digital)", $"{Formats.Number(p.FollowUpHours, 2)} h, {p.FollowUpAdvisors} advisors, {p.FollowUpWorkingDaysAfter} working days after");
         table.Row("SPSM", $"takes part in {Formats.Percent(p.SpsmShare)}; {Formats.Number(p.SpsmCoordinationHours, 2)} h coordination for the office");
+        table.Row("take-up (share that accepts)", $"public {Formats.Percent(p.AcceptanceRatePublic)}, independent {Formats.Percent(p.AcceptanceRateIndependent)}");
+        table.Row("mandate", $"cycles of {p.CycleMonths} months from {p.MandateStart}");
         table.Row("travel", $"{Formats.Number(p.TravelSpeedKmPerHour)} km/h, road factor {Formats.Number(p.RoadFactor, 2)}");
         table.Row("trips", $"at most {p.MaxNightsAwayPerAdvisorMonth} nights away per advisor and month, {p.MaxNightsPerTrip} per trip; ferries: {string.Join(", ", p.FerryRoutes.Select(f => f.Name))}");
         var h = p.OfficeHours;

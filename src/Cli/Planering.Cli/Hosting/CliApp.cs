@@ -39,6 +39,10 @@ public static class CliApp
             ImportCommand.Create(runner),
             TermScheduleCommands.Propose(runner),
             TermScheduleCommands.Commit(runner),
+            InvitationCommands.Propose(runner),
+            InvitationCommands.Commit(runner),
+            InvitationCommands.Answer(runner),
+            InvitationCommands.Coverage(runner),
         };
 
         var parse = root.Parse(args);

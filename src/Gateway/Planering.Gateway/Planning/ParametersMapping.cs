@@ -52,6 +52,9 @@ internal static class ParametersMapping
             OfficeHours = p.Hours.ToMessage(),
             MaxNightsAwayPerAdvisorMonth = w.Trips.MaxNightsAwayPerAdvisorMonth,
             MaxNightsPerTrip = w.Trips.MaxNightsPerTrip,
+            AcceptanceRatePublic = p.AcceptanceRatePublic,
+            AcceptanceRateIndependent = p.AcceptanceRateIndependent,
+            MandateStart = p.MandateStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         message.FerryRoutes.AddRange(w.Trips.FerryRoutes.Select(f =>
         {
@@ -154,6 +157,7 @@ internal static class ParametersMapping
             }
         }
 
+        var mandateStart = RequestShape.RequiredDate(violations, prefix + "mandate_start", m.MandateStart);
         return new DomainParameters
         {
             Version = m.Version,
@@ -162,6 +166,9 @@ internal static class ParametersMapping
             Hours = hours ?? OfficeHours.Default,
             Offices = offices,
             HuvudmanCycleMonths = cycles,
+            AcceptanceRatePublic = m.AcceptanceRatePublic,
+            AcceptanceRateIndependent = m.AcceptanceRateIndependent,
+            MandateStart = mandateStart == default ? DomainParameters.DefaultMandateStart : mandateStart,
         };
     }
 

@@ -6,6 +6,7 @@ using Planering.Gateway.Errors;
 using Planering.Gateway.Registry;
 using Planering.Gateway.Security;
 using Planering.Grains.Hosting;
+using Planering.Grains.Invitations;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
 
@@ -137,4 +138,22 @@ public sealed class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : 
 
         return (await grains.GetGrain<IScenarioGrain>(id).CommitAsync()).ToMessage();
     }
+
+    private IInvitationGrain Invitations => grains.GetGrain<IInvitationGrain>(GrainKeys.Sweden);
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<InvitationWaveProposal> ProposeInvitationWave(ProposeInvitationWaveRequest request, ServerCallContext context) =>
+        (await Invitations.ProposeAsync(request.ToRecord())).ToMessage();
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<InvitationWave> CommitInvitationWave(CommitInvitationWaveRequest request, ServerCallContext context) =>
+        (await Invitations.CommitAsync(request.ToRecord())).ToMessage();
+
+    [Authorize(Policy = ApiRoles.PlanPolicy)]
+    public override async Task<Invitation> RecordInvitationAnswer(RecordInvitationAnswerRequest request, ServerCallContext context) =>
+        (await Invitations.AnswerAsync(request.ToRecord())).ToMessage();
+
+    [Authorize(Policy = ApiRoles.ReadPolicy)]
+    public override async Task<Coverage> GetCoverage(GetCoverageRequest request, ServerCallContext context) =>
+        (await Invitations.CoverageAsync()).ToMessage();
 }

@@ -167,6 +167,8 @@ public static class ForecastRules
         violations.Require(huvudman.CycleMonths is >= 1 and <= MaxCycleMonths, $"{at}.cycle_months", Invariant($"must be between 1 and {MaxCycleMonths}"));
         violations.Require(huvudman.NextDueMonth is >= -MaxMonthIndex and <= MaxMonthIndex, $"{at}.next_due_month", Invariant($"must be between {-MaxMonthIndex} and {MaxMonthIndex}"));
         violations.Require(huvudman.BookedMonth is null or (>= 0 and <= MaxMonthIndex), $"{at}.booked_month", Invariant($"must be between 0 and {MaxMonthIndex} when given"));
+        violations.Require(double.IsFinite(huvudman.TakeUp) && huvudman.TakeUp is > 0 and <= 1, $"{at}.take_up", "must be greater than 0 and at most 1");
+        violations.Require(double.IsFinite(huvudman.LaterTakeUp) && huvudman.LaterTakeUp is > 0 and <= 1, $"{at}.later_take_up", "must be greater than 0 and at most 1");
     }
 
     private static void RequireShare(Violations violations, string field, double value) =>

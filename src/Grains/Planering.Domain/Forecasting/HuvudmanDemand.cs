@@ -9,4 +9,13 @@ public sealed record HuvudmanDemand(double HoursPerDialogue, int CycleMonths, in
 {
     /// <summary>Expected advisor nights away per dialogue (the on-site share of its trip's nights, for every advisor).</summary>
     public double AdvisorNightsPerDialogue { get; init; }
+
+    /// <summary>
+    /// Probability that the next dialogue happens (the huvudman accepts its invitation), in (0, 1]: 1 when it is booked or
+    /// accepted, the acceptance rate of its kind when it is still to be invited or has not answered. Each path draws it.
+    /// </summary>
+    public double TakeUp { get; init; } = 1;
+
+    /// <summary>Probability that each later dialogue in the horizon happens (a new invitation each cycle), in (0, 1].</summary>
+    public double LaterTakeUp { get; init; } = 1;
 }

@@ -26,6 +26,10 @@ internal sealed class OfficePlan
         BookedCount = new int[horizon];
         BookedHours = new double[horizon];
         BookedSquares = new double[horizon];
+        UncertainCount = new int[horizon];
+        UncertainHours = new double[horizon];
+        UncertainSquares = new double[horizon];
+        UncertainDeclineRate = new double[horizon];
     }
 
     public string OfficeId { get; }
@@ -58,6 +62,16 @@ internal sealed class OfficePlan
     public double[] BookedHours { get; }
 
     public double[] BookedSquares { get; }
+
+    /// <summary>Jobs in the month that happen only if the huvudman accepts (take-up below 1): each path draws how many decline.</summary>
+    public int[] UncertainCount { get; }
+
+    public double[] UncertainHours { get; }
+
+    public double[] UncertainSquares { get; }
+
+    /// <summary>The mean probability of declining among the month's uncertain jobs (the binomial drawn stands for their sum).</summary>
+    public double[] UncertainDeclineRate { get; }
 
     /// <summary>Block (month index) of each coverage check.</summary>
     public int[] CheckMonth { get; private set; } = [];
@@ -135,7 +149,7 @@ internal sealed class OfficePlan
             else
             {
                 var arrives = Math.Max(h.NextDueMonth, 0);
-                AddJob(jobs, arrives, h.NextDueMonth, h.HoursPerDialogue, h.NextDueMonth + grace, false);
+                AddJob(jobs, arrives, h.NextDueMonth, h.HoursPerDialogue, h.NextDueMonth + grace, false, h.TakeUp);
                 next = arrives + h.CycleMonths;
             }
 
@@ -143,7 +157,7 @@ internal sealed class OfficePlan
             // in which month a path actually held it.
             for (; next < Horizon; next += h.CycleMonths)
             {
-                AddJob(jobs, next, next, h.HoursPerDialogue, next + grace, false);
+                AddJob(jobs, next, next, h.HoursPerDialogue, next + grace, false, h.LaterTakeUp);
             }
         }
 
@@ -166,6 +180,13 @@ internal sealed class OfficePlan
                 BookedHours[job.Month] += job.Hours;
                 BookedSquares[job.Month] += job.Hours * job.Hours;
             }
+            else if (job.TakeUp < 1)
+            {
+                UncertainCount[job.Month]++;
+                UncertainHours[job.Month] += job.Hours;
+                UncertainSquares[job.Month] += job.Hours * job.Hours;
+                UncertainDeclineRate[job.Month] += 1 - job.TakeUp;
+            }
 
             if (job.Deadline < Horizon)
             {
@@ -180,6 +201,14 @@ internal sealed class OfficePlan
             }
         }
 
+        for (var m = 0; m < Horizon; m++)
+        {
+            if (UncertainCount[m] > 0)
+            {
+                UncertainDeclineRate[m] /= UncertainCount[m];
+            }
+        }
+
         CheckMonth = new int[checks.Count];
         CheckDeadline = new int[checks.Count];
         CheckHours = new double[checks.Count];
@@ -189,7 +218,7 @@ internal sealed class OfficePlan
         }
     }
 
-    private void AddJob(List<Job> jobs, int month, int due, double hours, int deadline, bool booked)
+    private void AddJob(List<Job> jobs, int month, int due, double hours, int deadline, bool booked, double takeUp = 1)
     {
         if (deadline < Horizon && deadline < month)
         {
@@ -200,7 +229,7 @@ internal sealed class OfficePlan
 
         if (month < Horizon)
         {
-            jobs.Add(new Job(month, due, jobs.Count, hours, deadline, booked));
+            jobs.Add(new Job(month, due, jobs.Count, hours, deadline, booked, takeUp));
         }
     }
 
@@ -218,5 +247,5 @@ internal sealed class OfficePlan
         }
     }
 
-    private readonly record struct Job(int Month, int Due, int Order, double Hours, int Deadline, bool Booked);
+    private readonly record struct Job(int Month, int Due, int Order, double Hours, int Deadline, bool Booked, double TakeUp);
 }

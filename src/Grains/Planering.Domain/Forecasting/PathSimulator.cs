@@ -12,12 +12,19 @@ internal sealed class PathSimulator
     // Relative slack when comparing served with queued hours, so that exact hand-sized cases are not lost to rounding.
     private const double Slack = 1e-9;
 
+    /// <summary>Sets the answers' stream apart from the path's main stream (any constant other than 0 would do).</summary>
+    private const ulong AnswersStream = 0x5A3C_96E1_0F7D_2B48UL;
+
     private readonly OfficePlan _plan;
     private readonly ForecastParameters _parameters;
     private readonly StaffAbsence _absence;
     private readonly long _seed;
     private readonly OfficeSamples _samples;
     private readonly PathRandom _random = new();
+
+    // The answers have a stream of their own: how many huvudmän an office has (the plan moves them between offices)
+    // then never shifts the draws of its capacity, absences or durations.
+    private readonly PathRandom _answers = new();
     private readonly InverseCdfTable? _sickness;
     private readonly InverseCdfTable _normal = InverseCdfTable.StandardNormal;
     private readonly double _durationVariance;
@@ -57,6 +64,7 @@ internal sealed class PathSimulator
         var plan = _plan;
         var horizon = plan.Horizon;
         _random.Reset(StreamSeeds.PathSeed(_seed, plan.StreamKey, path));
+        _answers.Reset(StreamSeeds.PathSeed(_seed, plan.StreamKey ^ AnswersStream, path));
 
         // The draws come in a fixed order (trend, staff, cancellations, then month by month), so a path is reproducible.
         // The trend's draw is taken even when no trend is used: with and without history a path then sees the same
@@ -70,6 +78,7 @@ internal sealed class PathSimulator
         }
 
         SampleCancellations(horizon);
+        SampleDeclines(horizon);
 
         var backlog = 0.0;
         var arrived = 0.0;
@@ -142,6 +151,34 @@ internal sealed class PathSimulator
                     _returnedHours[m + delay] += hours;
                     _returnedSquares[m + delay] += squares;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invited huvudmän that decline: their dialogues leave the month's block, as cancelled ones do, but never return
+    /// (a declined huvudman is invited again a cycle later, which the queue holds as its own job). A decline counts as
+    /// offered, so it does not hold up coverage. Drawn from a stream of its own, so that with every take-up at 1 the
+    /// paths are the ones they were before take-up existed, and a changed set of huvudmän moves no other draw.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SampleDeclines(int horizon)
+    {
+        var plan = _plan;
+        for (var m = 0; m < horizon; m++)
+        {
+            var n = plan.UncertainCount[m];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var declined = Binomial.Sample(_answers, plan.UncertainDeclineRate[m], n);
+            if (declined > 0)
+            {
+                // Which ones declined is not tracked; each counts with the month's mean uncertain hours.
+                _cancelledHours[m] += declined * plan.UncertainHours[m] / n;
+                _cancelledSquares[m] += declined * plan.UncertainSquares[m] / n;
             }
         }
     }

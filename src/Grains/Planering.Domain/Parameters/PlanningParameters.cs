@@ -42,6 +42,33 @@ public sealed record PlanningParameters
     /// <summary>Per huvudman (organisation number): its own cycle in months, e.g. 12 for closer follow-up.</summary>
     public IReadOnlyDictionary<string, int> HuvudmanCycleMonths { get; init; } = FrozenDictionary<string, int>.Empty;
 
+    /// <summary>
+    /// Share of invited public huvudmän (kommun, region, state) that accept a dialogue (default 0.90). Statskontoret (2025):
+    /// "drygt 8 av 10" invited huvudmän accept, municipal ones more often than independent ones; the split is an
+    /// assumption that keeps the overall rate at about 0.82 over the documented scope (docs/invitations.md).
+    /// </summary>
+    public double AcceptanceRatePublic { get; init; } = DefaultAcceptanceRatePublic;
+
+    /// <summary>Share of invited independent huvudmän (enskilda) that accept (default 0.81; see <see cref="AcceptanceRatePublic"/>).</summary>
+    public double AcceptanceRateIndependent { get; init; } = DefaultAcceptanceRateIndependent;
+
+    /// <summary>
+    /// The day the mandate's first cycle began (default 2022-10-01: every huvudman to be offered a dialogue within three
+    /// years from October 2022); the cycles of <see cref="WorkloadOptions.CycleMonths"/> follow one another from it.
+    /// </summary>
+    public DateOnly MandateStart { get; init; } = DefaultMandateStart;
+
+    public const double DefaultAcceptanceRatePublic = 0.90;
+
+    public const double DefaultAcceptanceRateIndependent = 0.81;
+
+    /// <summary>A property, not a static field: <see cref="Default"/> is built before any later static field is set.</summary>
+    public static DateOnly DefaultMandateStart => new(2022, 10, 1);
+
+    /// <summary>The probability that an invited huvudman of this type accepts.</summary>
+    public double AcceptanceRateFor(HuvudmanType type) =>
+        type == HuvudmanType.Independent ? AcceptanceRateIndependent : AcceptanceRatePublic;
+
     /// <summary>The cycle of one huvudman: its own, or the set's.</summary>
     public int CycleMonthsFor(string huvudmanId) =>
         HuvudmanCycleMonths.TryGetValue(huvudmanId, out var months) ? months : Workload.CycleMonths;
@@ -94,6 +121,9 @@ public sealed record PlanningParameters
             Hours.Validate(v, "office_hours.");
         }
 
+        v.Require(double.IsFinite(AcceptanceRatePublic) && AcceptanceRatePublic is > 0 and <= 1, "acceptance_rate_public", "must be greater than 0 and at most 1");
+        v.Require(double.IsFinite(AcceptanceRateIndependent) && AcceptanceRateIndependent is > 0 and <= 1, "acceptance_rate_independent", "must be greater than 0 and at most 1");
+        v.Require(MandateStart >= new DateOnly(2000, 1, 1) && MandateStart <= new DateOnly(2100, 1, 1), "mandate_start", "must be a date between 2000-01-01 and 2100-01-01");
         ValidateOffices(v);
         ValidateCycles(v);
         v.ThrowIfAny();

@@ -11,7 +11,11 @@ namespace Planering.Domain.Planning;
 public sealed record PlanningOffice(string OfficeId, string Kommunkod, GeoPosition Position, IReadOnlyList<Advisor> Advisors);
 
 /// <summary>A huvudman as planning sees it.</summary>
-public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, string Lanskod, GeoPosition Position, int Pupils);
+public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, string Lanskod, GeoPosition Position, int Pupils)
+{
+    /// <summary>Its type, for the take-up (docs/invitations.md); without it the huvudman is taken to take part.</summary>
+    public Registry.HuvudmanType? Type { get; init; }
+}
 
 /// <summary>
 /// Turns the registry into the assignment problem with the one set of planning parameters, and measures an assignment
@@ -25,6 +29,9 @@ public sealed record PlanningHuvudman(string Id, string Name, string Kommunkod, 
 /// office, exactly as the forecast does.</item>
 /// <item>Travel weight w_i: road kilometres driven per year per road kilometre of distance = on-site dialogues per year
 /// (the on-site share of one per cycle) × advisors per dialogue × 2 (there and back).</item>
+/// <item>Take-up (docs/invitations.md): d_i, w_i and the dialogues due are expected figures, times the acceptance rate of
+/// the huvudman's type, since a huvudman that declines brings no dialogue that cycle. Months to cover still counts a
+/// whole round (every huvudman offered one).</item>
 /// <item>Capacity: hours (the capacity model's dialogue hours over the planning year) and dialogues (the slots the
 /// daily and weekly limits, bookable days and free advisor pairs allow). The solver gets the tighter of the two in
 /// hours: C_j = min(hours, dialogues × the mean hours of a dialogue). An office without capacity takes no huvudmän.</item>
@@ -74,6 +81,12 @@ public sealed class PlanningWorld
         (1 - _workload.Options.DigitalShare) * 12.0 / cycleMonths * _workload.Options.AdvisorsPerDialogue * 2;
 
     /// <summary>
+    /// The expected share of a huvudman's dialogues that happen: the acceptance rate of its type (the plan counts expected
+    /// demand, as the forecast does on average); 1 when its type is not known.
+    /// </summary>
+    public double TakeUp(PlanningHuvudman h) => h.Type is { } type ? _parameters.AcceptanceRateFor(type) : 1;
+
+    /// <summary>
     /// The assignment problem of these huvudmän and offices: the one way the live plan, the what-if and the site ranking
     /// build it. An office that cannot hold a dialogue (no bookable hours, or no dialogue slots: fewer advisors on duty
     /// than <see cref="WorkloadOptions.AdvisorsPerDialogue"/>) is left out, so it takes no huvudmän;
@@ -83,7 +96,7 @@ public sealed class PlanningWorld
     /// The solver has one measure of load. It works in the measure that binds nationally: when the dialogue slots run
     /// out before the hours (as with the shipped defaults), each huvudman loads its office with its dialogues a year ×
     /// the mean hours of a dialogue and an office holds its slots × that mean, so no office is planned past its slots;
-    /// otherwise with its hours, and an office holds min(hours, slots × the mean).
+    /// otherwise with its hours, and an office holds min(hours, slots × the mean). Both are expected figures (× take-up).
     /// </remarks>
     public AssignmentProblem Problem(
         IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year, IReadOnlyDictionary<string, string>? previous)
@@ -94,17 +107,18 @@ public sealed class PlanningWorld
         {
             var nearestKm = open.Count == 0 ? 0 : open.Min(o => h.Position.DistanceKmTo(o.Office.Position));
             var key = (h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), _parameters.CycleMonthsFor(h.Id));
-            return _demand.GetOrAdd(key, k => _workload.DemandHoursPerYear(k.Pupils, k.Km, cycleMonths: k.Cycle));
+            return TakeUp(h) * _demand.GetOrAdd(key, k => _workload.DemandHoursPerYear(k.Pupils, k.Km, cycleMonths: k.Cycle));
         }).ToList();
 
-        var dialoguesPerYear = huvudman.Sum(h => 12.0 / _parameters.CycleMonthsFor(h.Id));
+        var dialoguesPerYear = huvudman.Sum(h => TakeUp(h) * 12.0 / _parameters.CycleMonthsFor(h.Id));
         var meanHours = dialoguesPerYear > 0 ? hours.Sum() / dialoguesPerYear : 0;
         var slotsBind = meanHours > 0 && open.Sum(c => c.Dialogues * meanHours) < open.Sum(c => c.Hours);
         var demands = huvudman.Select((h, i) =>
         {
             var cycle = _parameters.CycleMonthsFor(h.Id);
-            var load = slotsBind ? 12.0 / cycle * meanHours : hours[i];
-            return new HuvudmanDemand(h.Id, h.Position, load, TravelWeightFor(cycle));
+            var takeUp = TakeUp(h);
+            var load = slotsBind ? takeUp * 12.0 / cycle * meanHours : hours[i];
+            return new HuvudmanDemand(h.Id, h.Position, load, takeUp * TravelWeightFor(cycle));
         }).ToList();
         var solverCapacities = open.Select(c => new OfficeCapacity(c.Office.OfficeId, c.Office.Position,
             meanHours > 0 ? Math.Min(c.Hours, c.Dialogues * meanHours) : c.Hours));
@@ -161,7 +175,7 @@ public sealed class PlanningWorld
             {
                 // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
                 var h = byId[a.HuvudmanId];
-                var perYear = 12.0 / _parameters.CycleMonthsFor(h.Id);
+                var perYear = TakeUp(h) * 12.0 / _parameters.CycleMonthsFor(h.Id);
                 var (travel, perDialogue) = _perDialogue.GetOrAdd((load.OfficeId, office, h.Id, h.Position, h.Kommunkod, h.Pupils), k =>
                 {
                     var trip = _workload.Trip(k.Office, k.At, k.Kommunkod, k.Pupils, _parameters.HoursFor(k.OfficeId));

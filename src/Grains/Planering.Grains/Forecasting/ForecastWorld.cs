@@ -21,6 +21,7 @@ internal static class ForecastWorld
         var listings = await WorldReader.HuvudmanAsync(grains);
         var calendars = await Task.WhenAll(offices.Select(o => AllDialoguesAsync(grains, o.OfficeId)));
         var dialogues = calendars.SelectMany(d => d).Where(d => d.IsActive).ToList();
+        var invitations = await Invitations.InvitationWorld.LatestInvitationsAsync(grains);
 
         var last = dialogues.Where(d => d.Slot.Date < today).GroupBy(d => d.HuvudmanId)
             .ToDictionary(g => g.Key, g => g.Max(d => d.Slot.Date), StringComparer.Ordinal);
@@ -33,7 +34,12 @@ internal static class ForecastWorld
                 l.Huvudman.OrganisationNumber, l.OfficeId!, l.Huvudman.Position.ToDomain(), l.Huvudman.Pupils,
                 last.TryGetValue(l.Huvudman.OrganisationNumber, out var held) ? held : null,
                 next.TryGetValue(l.Huvudman.OrganisationNumber, out var booked) ? booked : null,
-                l.Huvudman.Kommunkod))
+                l.Huvudman.Kommunkod)
+            {
+                // Take-up and waves (docs/invitations.md): the type gives the acceptance rate, the invitation the timing.
+                Type = l.Huvudman.Type,
+                Invitation = invitations.GetValueOrDefault(l.Huvudman.OrganisationNumber),
+            })
             .ToList();
 
         var startOfMonth = new DateOnly(today.Year, today.Month, 1);
@@ -60,7 +66,7 @@ internal static class ForecastWorld
         return counts.SkipWhile(c => c == 0).ToList();
     }
 
-    private static async Task<List<DialogueRecord>> AllDialoguesAsync(IGrainFactory grains, string officeId)
+    internal static async Task<List<DialogueRecord>> AllDialoguesAsync(IGrainFactory grains, string officeId)
     {
         var all = new List<DialogueRecord>();
         string? token = null;

@@ -17,7 +17,7 @@ internal static class PlanningMapping
         new(o.OfficeId, o.Kommunkod, o.Position.ToDomain(), o.Advisors.Select(a => a.ToDomain()).ToList());
 
     public static PlanningHuvudman ToPlanning(this HuvudmanRecord h) =>
-        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Lanskod, h.Position.ToDomain(), h.Pupils);
+        new(h.OrganisationNumber, h.Name, h.Kommunkod, h.Lanskod, h.Position.ToDomain(), h.Pupils) { Type = h.Type };
 
     public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at, long parametersVersion) =>
         new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
