@@ -32,4 +32,12 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>The huvudman's dialogues, booked, held and (if asked) cancelled.</summary>
     [Alias("ListDialogues")]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
+
+    /// <summary>As <see cref="UpsertAsync"/>, with the office the plan placed the huvudman at (null when no office has staff yet).</summary>
+    [Alias("UpsertListed")]
+    Task<HuvudmanListing> UpsertListedAsync(HuvudmanUpsert upsert);
+
+    /// <summary>The huvudman with the office it is assigned to, asked of its index shard here (one call from the API).</summary>
+    [Alias("GetListed"), ReadOnly]
+    Task<HuvudmanListing> GetListedAsync();
 }

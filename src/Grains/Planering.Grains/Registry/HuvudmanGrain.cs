@@ -48,7 +48,9 @@ public sealed class HuvudmanGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert)
+    public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert) => (await UpsertListedAsync(upsert)).Huvudman;
+
+    public async Task<HuvudmanListing> UpsertListedAsync(HuvudmanUpsert upsert)
     {
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
@@ -61,11 +63,16 @@ public sealed class HuvudmanGrain(
         state.State.MovedFromKommun = previousKommun is not null && previousKommun != record.Kommunkod ? previousKommun : null;
         await state.WriteOrReloadAsync(this);
 
-        await ListAndPlaceAsync(record);
-        return record;
+        return new HuvudmanListing(record, await ListAndPlaceAsync(record));
     }
 
     public Task<HuvudmanRecord> GetAsync() => Task.FromResult(RequireProfile());
+
+    public async Task<HuvudmanListing> GetListedAsync()
+    {
+        var profile = RequireProfile();
+        return new HuvudmanListing(profile, await GrainFactory.OfficeOfAsync(profile));
+    }
 
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
@@ -104,16 +111,8 @@ public sealed class HuvudmanGrain(
         var me = await ForSlotAsync(profile);
         var dialogueId = DialogueIds.For(slot.OfficeId, requestId);
         state.State.Pending = new PendingBooking(requestId, dialogueId, slot.OfficeId);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Nothing was asked of the office yet; a fresh activation starts from the stored state and version.
-            DeactivateOnIdle();
-            throw;
-        }
+        // Nothing is asked of the office until the marker is stored; a failed write leaves a fresh activation to start over.
+        await state.WriteOrReloadAsync(this);
 
         DialogueRecord dialogue;
         try
@@ -124,7 +123,7 @@ public sealed class HuvudmanGrain(
         {
             // The office refused: nothing was booked, so the marker goes.
             state.State.Pending = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
             throw;
         }
         catch
@@ -209,16 +208,8 @@ public sealed class HuvudmanGrain(
             state.State.Pending = null;
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is ahead of storage now; a fresh activation reloads storage and resolves the pending marker.
-            DeactivateOnIdle();
-            throw;
-        }
+        // On a failed write a fresh activation reloads storage and resolves the pending marker.
+        await state.WriteOrReloadAsync(this);
     }
 
     /// <summary>Finishes a booking whose outcome was never recorded here: the office's calendar decides.</summary>
@@ -244,17 +235,20 @@ public sealed class HuvudmanGrain(
     /// shard last, and only then forgets where it came from, so a call that fails on the way (or a crash) leaves the
     /// marker that makes the next activation or upsert finish the move instead of leaving it listed twice.
     /// </summary>
-    private async Task ListAndPlaceAsync(HuvudmanRecord profile)
+    /// <summary>Lists the huvudman in its shard and has the plan place it; the office the plan placed it at.</summary>
+    private async Task<string?> ListAndPlaceAsync(HuvudmanRecord profile)
     {
         await GrainFactory.GetGrain<IHuvudmanIndexGrain>(profile.Kommunkod).UpsertAsync(profile);
         var movedFrom = state.State.MovedFromKommun;
-        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(profile, movedFrom);
+        var officeId = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(profile, movedFrom);
         if (movedFrom is not null)
         {
             await GrainFactory.GetGrain<IHuvudmanIndexGrain>(movedFrom).RemoveAsync(profile.OrganisationNumber);
             state.State.MovedFromKommun = null;
             await state.WriteOrReloadAsync(this);
         }
+
+        return officeId;
     }
 
     /// <summary>Finishes a move an earlier call began but did not complete (see <see cref="ListAndPlaceAsync"/>).</summary>

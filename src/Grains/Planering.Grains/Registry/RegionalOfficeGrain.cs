@@ -140,6 +140,12 @@ public sealed class RegionalOfficeGrain(
     public Task<DialogueRecord?> GetDialogueAsync(string dialogueId) =>
         Task.FromResult(state.State.Dialogues.GetValueOrDefault(dialogueId));
 
+    public Task<DialogueRecord> CancelThroughHuvudmanAsync(string dialogueId, string? reason)
+    {
+        var dialogue = state.State.Dialogues.GetValueOrDefault(dialogueId) ?? throw PlaneringException.NotFound("dialogue", dialogueId);
+        return GrainFactory.GetGrain<IHuvudmanGrain>(dialogue.HuvudmanId).CancelAsync(dialogueId, reason);
+    }
+
     public Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken)
     {
         RequireOffice();
@@ -206,13 +212,8 @@ public sealed class RegionalOfficeGrain(
     /// already queued, and deactivates, so the next activation reloads the stored state and its version (a conflict
     /// would otherwise leave this activation writing with a stale version for good).
     /// </summary>
-    private async Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
+    private Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous) =>
+        state.WriteOrReloadAsync(this, () =>
         {
             if (previous is null)
             {
@@ -224,10 +225,7 @@ public sealed class RegionalOfficeGrain(
             }
 
             _schedule = null;
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+        });
 
     private OfficeRecord RequireOffice() =>
         state.State.Office ?? throw PlaneringException.NotFound("office", this.GetPrimaryKeyString());
