@@ -107,7 +107,7 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         return (await grains.GetGrain<IRegionalOfficeGrain>(request.OfficeId).SetStaffingAsync(advisors)).ToMessage(await places.GetAsync());
     }
 
-    /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days means Monday–Friday.</summary>
+    /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days is passed on as none.</summary>
     internal static List<AdvisorRecord> Advisors(Violations violations, IList<Contracts.V1.Advisor> requested, string field)
     {
         var advisors = new List<AdvisorRecord>(requested.Count);
@@ -129,9 +129,8 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
                 absences.Add(new AbsenceRecord(start, end, absence.Reason));
             }
 
-            var days = advisor.WorkingDays.Count == 0
-                ? RegistryMapping.Weekdays
-                : advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
+            // None given: the domain's default working week applies (Staffing.WorkingDaysOrDefault).
+            var days = advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
             advisors.Add(new AdvisorRecord(advisor.AdvisorId, advisor.Name, advisor.Fte, days, absences));
         }
 

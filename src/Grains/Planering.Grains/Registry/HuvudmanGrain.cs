@@ -168,27 +168,15 @@ public sealed class HuvudmanGrain(
         HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, EarlierElsewhere scope, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
-        if (scope == EarlierElsewhere.NearerOffice)
-        {
-            var here = me.Position.ToDomain();
-            var foundKm = offices.FirstOrDefault(o => o.OfficeId == found.OfficeId) is { } office ? here.DistanceKmTo(office.Position.ToDomain()) : double.MaxValue;
-            offices = offices.Where(o => here.DistanceKmTo(o.Position.ToDomain()) < foundKm).ToList();
-        }
+        var toAsk = AlternativeOffices.ToAsk(
+            me.Position.ToDomain(), offices.Select(o => (o.OfficeId, o.Position.ToDomain(), o.Advisors.Count)).ToList(), found.OfficeId, scope);
 
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());
         var upToFound = request with { HorizonDays = Math.Clamp(found.Date.DayNumber - from.DayNumber + 1, 1, request.HorizonDays) };
-        var answers = await Task.WhenAll(offices
-            .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= 2)
-            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId }, cancellationToken)));
-        return answers
-            .Select(a => a.Slot)
-            .OfType<SlotRecord>()
-            .Where(s => s.StartUtc < found.StartUtc)
-            .OrderBy(s => s.StartUtc)
-            .ThenBy(s => s.OfficeId, StringComparer.Ordinal)
-            .Take(2)
-            .ToList();
+        var answers = await Task.WhenAll(toAsk.Select(officeId =>
+            GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, upToFound with { OfficeId = officeId }, cancellationToken)));
+        return AlternativeOffices.ToOffer(answers.Select(a => a.Slot).OfType<SlotRecord>(), s => (s.OfficeId, s.StartUtc), found.StartUtc);
     }
 
     private async Task<HuvudmanForSlot> ForSlotAsync(HuvudmanRecord profile)

@@ -186,9 +186,7 @@ public sealed class RegionalOfficeGrain(
     private PlaneringException Refusal(RejectionCode rejection, SlotSearch search, HuvudmanForSlot huvudman, SlotChoice slot)
     {
         var code = RejectionTexts.Code(rejection);
-        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation
-            or RejectionCode.NightsLimit;
-        if (!taken)
+        if (!rejection.MeansTaken())
         {
             return new PlaneringException(ErrorCode.RuleViolation, $"the slot breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
         }
