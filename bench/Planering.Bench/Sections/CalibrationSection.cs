@@ -19,9 +19,6 @@ public static class CalibrationSection
 {
     public const string Title = "Calibration";
 
-    /// <summary>One independent huvudman per this many residents: the estimate of huvudmän in scope (docs/calibration.md).</summary>
-    public const int InScopeResidentsPerIndependent = 4_000;
-
     public static string Run(string command, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -78,7 +75,8 @@ public static class CalibrationSection
         text.AppendLine(CultureInfo.InvariantCulture, $"""
             ### The default plan with the calibrated defaults
 
-            The seeded world ({Figures.Count(Planning.PlanningScenarios.SeededHuvudman.Count)} huvudmän, six offices with {Planning.PlanningScenarios.SeededOffices.Sum(o => o.Advisors.Count)} advisors, a
+            The seeded world (the estimated huvudmän in scope, school and preschool huvudmän, docs/calibration.md:
+            {Figures.Count(Planning.PlanningScenarios.SeededHuvudman.Count)} huvudmän; six offices with {Planning.PlanningScenarios.SeededOffices.Sum(o => o.Advisors.Count)} advisors, a
             36-month cycle) planned for {Planning.PlanningScenarios.Year}: **national utilisation {plan.NationalUtilisation:P0}** ({plan.Binding} bind;
             hours {plan.HoursUtilisation:P0}, dialogue slots {plan.DialogueUtilisation:P0}): {plan.DialoguesPerYear:N0} dialogues due a
             year against {plan.DialogueCapacityPerYear:N0} slots; {plan.TravelKmPerYear:N0} km, {plan.TravelHoursPerYear:N0} advisor hours of travel and
@@ -92,20 +90,6 @@ public static class CalibrationSection
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {line.OfficeId} | {Figures.Count(line.HuvudmanCount)} | {line.Utilisation:P0} | {line.Binding} | {line.DialoguesPerYear:N0} | {line.DialogueCapacityPerYear:N0} | {line.NightsAwayPerYear:N0} |");
         }
-
-        // The same plan over the estimated huvudmän in scope (school and preschool huvudmän), which the seed does not hold.
-        var inScope = WorldSeed.Huvudman(SwedishGeography.Sweden, InScopeResidentsPerIndependent)
-            .Select(h => new Planering.Domain.Planning.PlanningHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Lanskod, h.Position, h.Pupils)).ToList();
-        var scopeProblem = Planning.PlanningScenarios.World.Problem(inScope, Planning.PlanningScenarios.SeededOffices, Planning.PlanningScenarios.Year, null);
-        var scopePlan = Planning.PlanningScenarios.World.Report(scopeProblem, Planering.Domain.Planning.LoadBalancer.Solve(scopeProblem),
-            inScope, Planning.PlanningScenarios.SeededOffices, Planning.PlanningScenarios.Year);
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"""
-            With the estimated huvudmän in scope instead (school and preschool huvudmän, one independent per
-            {InScopeResidentsPerIndependent:N0} residents: {Figures.Count(inScope.Count)} huvudmän, docs/calibration.md), the same offices and
-            defaults: **national utilisation {scopePlan.NationalUtilisation:P0}** ({scopePlan.Binding} bind; hours {scopePlan.HoursUtilisation:P0},
-            dialogue slots {scopePlan.DialogueUtilisation:P0}), {scopePlan.DialoguesPerYear:N0} dialogues due a year, {scopePlan.NightsAwayPerYear:N0} nights away.
-            """);
 
         return text.ToString();
     }

@@ -20,19 +20,26 @@ public sealed class AlternativeOfficesTests
     [Fact]
     public void Any_office_means_every_other_office_with_a_pair_of_advisors()
     {
-        Assert.Equal(["near", "farther"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.AnyOffice));
+        Assert.Equal(["near", "farther"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.AnyOffice, advisorsPerDialogue: 2));
+    }
+
+    [Fact]
+    public void An_office_with_fewer_advisors_than_a_dialogue_takes_is_not_asked()
+    {
+        Assert.Equal(["near", "farther"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.AnyOffice, advisorsPerDialogue: 2));
+        Assert.Equal(["near", "farther", "solo"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.AnyOffice, advisorsPerDialogue: 1));
     }
 
     [Fact]
     public void Nearer_office_means_only_those_nearer_the_huvudman_than_the_office_found()
     {
-        Assert.Equal(["near"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.NearerOffice));
+        Assert.Equal(["near"], AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.NearerOffice, advisorsPerDialogue: 2));
     }
 
     [Fact]
     public void None_asks_no_office()
     {
-        Assert.Empty(AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.None));
+        Assert.Empty(AlternativeOffices.ToAsk(Huvudman, Offices, "far", EarlierElsewhere.None, advisorsPerDialogue: 2));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class BookCommand
         var next = new Option<bool>("--next") { Description = "Book the slot next-slot finds (with --from, --mode, --office, --horizon)" };
         var date = new Option<string?>("--date") { Description = "The slot's date, YYYY-MM-DD", HelpName = "DATE" };
         var start = new Option<string?>("--start") { Description = "The slot's local start time, HH:MM", HelpName = "HH:MM" };
-        var advisors = new Option<string?>("--advisors") { Description = "The two advisors, comma-separated: a,b", HelpName = "A,B" };
+        var advisors = new Option<string?>("--advisors") { Description = "The advisors, comma-separated: a,b (as many as the planning parameters' advisors per dialogue, two by default)", HelpName = "A,B" };
         var requestId = new Option<string?>("--request-id") { Description = "Idempotency key (8–100 characters); reuse it to retry safely. Generated when absent", HelpName = "ID" };
         var command = new Command("book", "Book a dialogue: a named slot, or the next feasible one with --next") { number, next, date, start, advisors, requestId };
         search.AddTo(command);
@@ -136,15 +136,16 @@ public static class BookCommand
             throw new InputException("--mode", "must be digital or on-site to name a slot");
         }
 
-        var pair = (run.Value(advisors) ?? throw new InputException("--advisors", "is required to name a slot: a,b (or use --next)"))
+        var team = (run.Value(advisors) ?? throw new InputException("--advisors", "is required to name a slot: a,b (or use --next)"))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (pair.Length != 2 || pair[0] == pair[1])
+        // How many is the server's to say (advisors_per_dialogue); naming one twice is wrong whatever the number.
+        if (team.Length == 0 || team.Distinct(StringComparer.Ordinal).Count() != team.Length)
         {
-            throw new InputException("--advisors", "must name two different advisors: a,b");
+            throw new InputException("--advisors", "must name different advisors: a,b");
         }
 
         var slot = new Slot { OfficeId = office, Date = day, LocalStart = time, Mode = mode, SpsmParticipation = run.Value(search.Spsm) };
-        slot.AdvisorIds.AddRange(pair);
+        slot.AdvisorIds.AddRange(team);
         return slot;
     }
 

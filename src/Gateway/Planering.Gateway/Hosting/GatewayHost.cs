@@ -13,12 +13,15 @@ namespace Planering.Gateway.Hosting;
 /// </summary>
 public static class GatewayHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">The command line (settings as <c>--Planering:…=…</c>).</param>
+    /// <param name="clock">The wall clock the API reads ("today" in Europe/Stockholm, token lifetimes); the system clock
+    /// unless given (a test gives one to check what the API does at a chosen instant).</param>
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var postgreSql = builder.Configuration[PostgreSql.ConnectionStringSetting];
         var cluster = OptionsCheck.Read<PlaneringClusterOptions>(builder.Configuration, PlaneringClusterOptions.Section, o => ClientProblems(o, postgreSql));
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(clock ?? TimeProvider.System);
         var telemetry = TelemetrySetup.Read(builder.Configuration);
         var siloLoss = new SiloLossSignal();
         builder.Services.AddSingleton(siloLoss);

@@ -48,6 +48,7 @@ internal static class PlanningMapping
             Binding = o.Binding.ToMessage(),
             Status = o.Status.ToMessage(),
             NightsAwayPerYear = o.NightsAwayPerYear,
+            NoCapacityReason = o.NoCapacityReason ?? string.Empty,
         }));
         return plan;
     }

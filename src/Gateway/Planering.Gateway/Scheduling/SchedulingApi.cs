@@ -231,7 +231,9 @@ public sealed class SchedulingApi(IGrainFactory grains, TimeProvider clock) : Sc
         }
 
         violations.Require(slot.Mode is DialogueMode.Digital or DialogueMode.OnSite, "slot.mode", "must be DIGITAL or ON_SITE");
-        violations.Require(slot.AdvisorIds.Count == 2 && slot.AdvisorIds[0] != slot.AdvisorIds[1], "slot.advisor_ids", "must name two different advisors");
+        // How many is the planning parameters' advisors_per_dialogue: the office grain checks that against the live set.
+        violations.Require(slot.AdvisorIds.Count is >= 1 and <= 10 && slot.AdvisorIds.Distinct(StringComparer.Ordinal).Count() == slot.AdvisorIds.Count,
+            "slot.advisor_ids", "must name different advisors, as many as advisors_per_dialogue");
         var claims = Claims(violations, slot, date, minute);
         if (date is null || minute is null)
         {

@@ -97,7 +97,7 @@ public sealed class FirstYearReplay(ReplayScenario scenario, PlanningParameters 
 
             foreach (var h in answering)
             {
-                var open = offices.Where(o => Scenario.AdvisorsOn(o.Office, day) >= 2).ToList();
+                var open = offices.Where(o => Scenario.AdvisorsOn(o.Office, day) >= Parameters.Workload.AdvisorsPerDialogue).ToList();
                 var (office, position) = open.MinBy(o => o.Position.DistanceKmTo(h.Position));
                 var staff = WorldSeed.DefaultAdvisors(office.OfficeId, Scenario.AdvisorsOn(office, day));
                 var who = new SchedulingHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Position, h.Pupils, null, new HashSet<DateOnly>());

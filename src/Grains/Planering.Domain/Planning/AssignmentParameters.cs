@@ -8,7 +8,10 @@ namespace Planering.Domain.Planning;
 /// </param>
 /// <param name="BalancePenaltyPerHour">
 /// λ: cost per advisor hour an office carries above its balance target (U + s)·C_j. The default says an hour of
-/// imbalance is as bad as about 100 road-km of travel, roughly an hour and a quarter behind the wheel.
+/// imbalance is as bad as about 50 road-km of travel, about forty minutes behind the wheel. It was 100 while the seeded
+/// world ran at a quarter of its capacity; at the utilisation of the huvudmän in scope (about two thirds) 100 made a new
+/// office pull huvudmän across the country to even out every office's load, so opening an office raised national travel
+/// by a third (docs/planning-model.md, "The assignment's weights").
 /// </param>
 /// <param name="MovePenalty">
 /// μ: cost of moving one huvudman away from its previous office (a handover: new contacts, lost knowledge). A huvudman
@@ -18,7 +21,7 @@ public sealed record AssignmentParameters(
     double RoadFactor = 1.3,
     double TravelCostPerKm = 1.0,
     double BalanceSlack = 0.10,
-    double BalancePenaltyPerHour = 100.0,
+    double BalancePenaltyPerHour = 50.0,
     double MovePenalty = 50.0)
 {
     /// <summary>The documented defaults.</summary>

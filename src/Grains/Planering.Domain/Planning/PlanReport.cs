@@ -14,6 +14,12 @@ public sealed record OfficePlanLine(
     /// <summary>Advisor nights away per year on trips that do not fit the working day.</summary>
     public double NightsAwayPerYear { get; init; }
 
+    /// <summary>
+    /// Set when the office cannot hold a dialogue at all (too few advisors for advisors_per_dialogue, or no bookable
+    /// day): the plan leaves it out of the assignment, so it takes no huvudmän, and says why here (Swedish, for planners).
+    /// </summary>
+    public string? NoCapacityReason { get; init; }
+
     /// <summary>Dialogues due per year (one per huvudman per its cycle).</summary>
     public double DialoguesPerYear { get; init; }
 

@@ -43,6 +43,14 @@ public sealed class PlanningWorld
     private readonly SchoolHolidayCalendar _school;
     private readonly WorkloadModel _workload;
 
+    // A ranking asks for the same huvudmän's demand once per candidate site, and a site changes the nearest office of
+    // only a few of them: the demand depends on pupils, distance and cycle alone, so it is kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Pupils, double Km, int Cycle), double> _demand = new();
+
+    // …and reports every candidate: a huvudman's trip from an office is planned once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string OfficeId, GeoPosition Office, string Id, GeoPosition At, string Kommunkod, int Pupils),
+        ((double AdvisorNights, double AdvisorTravelHours, double AdvisorRoadKm) Travel, double Hours)> _perDialogue = new();
+
     // A ranking asks for the same offices' capacity once per candidate site: it is worked out day by day, so it is kept.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string OfficeId, string Kommunkod, IReadOnlyList<Advisor> Advisors, int Year), (double Hours, int Dialogues)> _capacity = new();
 
@@ -65,23 +73,77 @@ public sealed class PlanningWorld
     private double TravelWeightFor(int cycleMonths) =>
         (1 - _workload.Options.DigitalShare) * 12.0 / cycleMonths * _workload.Options.AdvisorsPerDialogue * 2;
 
+    /// <summary>
+    /// The assignment problem of these huvudmän and offices: the one way the live plan, the what-if and the site ranking
+    /// build it. An office that cannot hold a dialogue (no bookable hours, or no dialogue slots: fewer advisors on duty
+    /// than <see cref="WorkloadOptions.AdvisorsPerDialogue"/>) is left out, so it takes no huvudmän;
+    /// <see cref="Excluded"/> says which and why, and <see cref="Report"/> lists them with that reason.
+    /// </summary>
+    /// <remarks>
+    /// The solver has one measure of load. It works in the measure that binds nationally: when the dialogue slots run
+    /// out before the hours (as with the shipped defaults), each huvudman loads its office with its dialogues a year ×
+    /// the mean hours of a dialogue and an office holds its slots × that mean, so no office is planned past its slots;
+    /// otherwise with its hours, and an office holds min(hours, slots × the mean).
+    /// </remarks>
     public AssignmentProblem Problem(
         IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyList<PlanningOffice> offices, int year, IReadOnlyDictionary<string, string>? previous)
     {
         var capacities = Capacities(offices, year);
-        var open = capacities.Where(c => c.Hours > 0 && c.Dialogues > 0).ToList();
-        var demands = huvudman.Select(h =>
+        var open = capacities.Where(c => CanHoldDialogues(c)).ToList();
+        var hours = huvudman.Select(h =>
         {
-            var cycle = _parameters.CycleMonthsFor(h.Id);
             var nearestKm = open.Count == 0 ? 0 : open.Min(o => h.Position.DistanceKmTo(o.Office.Position));
-            return new HuvudmanDemand(h.Id, h.Position, _workload.DemandHoursPerYear(h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), cycleMonths: cycle), TravelWeightFor(cycle));
+            var key = (h.Pupils, Math.Min(nearestKm, WorkloadModel.MaxDistanceKm), _parameters.CycleMonthsFor(h.Id));
+            return _demand.GetOrAdd(key, k => _workload.DemandHoursPerYear(k.Pupils, k.Km, cycleMonths: k.Cycle));
         }).ToList();
 
         var dialoguesPerYear = huvudman.Sum(h => 12.0 / _parameters.CycleMonthsFor(h.Id));
-        var meanHours = dialoguesPerYear > 0 ? demands.Sum(d => d.DemandHours) / dialoguesPerYear : 0;
+        var meanHours = dialoguesPerYear > 0 ? hours.Sum() / dialoguesPerYear : 0;
+        var slotsBind = meanHours > 0 && open.Sum(c => c.Dialogues * meanHours) < open.Sum(c => c.Hours);
+        var demands = huvudman.Select((h, i) =>
+        {
+            var cycle = _parameters.CycleMonthsFor(h.Id);
+            var load = slotsBind ? 12.0 / cycle * meanHours : hours[i];
+            return new HuvudmanDemand(h.Id, h.Position, load, TravelWeightFor(cycle));
+        }).ToList();
         var solverCapacities = open.Select(c => new OfficeCapacity(c.Office.OfficeId, c.Office.Position,
             meanHours > 0 ? Math.Min(c.Hours, c.Dialogues * meanHours) : c.Hours));
         return AssignmentProblem.Create(demands, solverCapacities, Parameters, previous);
+    }
+
+    /// <summary>The offices <see cref="Problem"/> leaves out because they cannot hold a dialogue, each with the reason (in Swedish, for planners).</summary>
+    public IReadOnlyList<(string OfficeId, string Reason)> Excluded(IReadOnlyList<PlanningOffice> offices, int year) =>
+        Capacities(offices, year).Where(c => !CanHoldDialogues(c)).Select(c => (c.Office.OfficeId, ExclusionReason(c))).ToList();
+
+    /// <summary>
+    /// The live assignment completed for a problem: a huvudman keeps its office if the problem has it, otherwise (new, or
+    /// its office cannot hold dialogues) it is measured at its nearest office of the problem.
+    /// </summary>
+    public static Dictionary<string, string> Complete(AssignmentProblem problem, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyDictionary<string, string> live)
+    {
+        var offices = problem.Offices.Select(o => (o.OfficeId, o.Position)).ToList();
+        var known = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
+        return huvudman.ToDictionary(
+            h => h.Id,
+            h => live.TryGetValue(h.Id, out var office) && known.Contains(office) ? office : NearestOfficeAssignment.Nearest(h.Position, offices)!,
+            StringComparer.Ordinal);
+    }
+
+    private static bool CanHoldDialogues((PlanningOffice Office, double Hours, int Dialogues) c) => c.Hours > 0 && c.Dialogues > 0;
+
+    private string ExclusionReason((PlanningOffice Office, double Hours, int Dialogues) c)
+    {
+        var team = _workload.Options.AdvisorsPerDialogue;
+        if (c.Office.Advisors.Count < team)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"kan inte hålla dialoger: {c.Office.Advisors.Count} rådgivare, en dialog kräver {team} (advisors_per_dialogue)");
+        }
+
+        return c.Hours <= 0
+            ? "kan inte hålla dialoger: inga bokningsbara timmar under året"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"kan inte hålla dialoger: ingen dag under året med {team} rådgivare i tjänst (advisors_per_dialogue)");
     }
 
     /// <summary>The plan's figures for an assignment of the problem's huvudmän.</summary>
@@ -100,9 +162,11 @@ public sealed class PlanningWorld
                 // Travel as the slot search books it: by road or ferry, with the nights a far huvudman takes.
                 var h = byId[a.HuvudmanId];
                 var perYear = 12.0 / _parameters.CycleMonthsFor(h.Id);
-                var trip = _workload.Trip(office, h.Position, h.Kommunkod, h.Pupils, _parameters.HoursFor(load.OfficeId));
-                var travel = _workload.ExpectedTravelPerDialogue(trip);
-                var perDialogue = _workload.ExpectedAdvisorHoursPerDialogue(h.Pupils, trip);
+                var (travel, perDialogue) = _perDialogue.GetOrAdd((load.OfficeId, office, h.Id, h.Position, h.Kommunkod, h.Pupils), k =>
+                {
+                    var trip = _workload.Trip(k.Office, k.At, k.Kommunkod, k.Pupils, _parameters.HoursFor(k.OfficeId));
+                    return (_workload.ExpectedTravelPerDialogue(trip), _workload.ExpectedAdvisorHoursPerDialogue(k.Pupils, trip));
+                });
                 km += travel.AdvisorRoadKm * perYear;
                 hours += travel.AdvisorTravelHours * perYear;
                 nights += travel.AdvisorNights * perYear;
@@ -115,12 +179,21 @@ public sealed class PlanningWorld
                 roundHours, dialogues, capacity.Dialogues) with { NightsAwayPerYear = nights };
         }).ToList();
 
+        // The offices the problem left out take no huvudmän; they are listed so the plan says why.
+        var excluded = capacities.Values.Where(c => !CanHoldDialogues(c)).OrderBy(c => c.Office.OfficeId, StringComparer.Ordinal)
+            .Select(c => OfficePlanLine.Measure(c.Office.OfficeId, 0, 0, c.Hours, 0, 0, 0, 0, c.Dialogues) with
+            {
+                Status = LoadStatus.NoCapacity,
+                NoCapacityReason = ExclusionReason(c),
+            })
+            .ToList();
+
         var demand = lines.Sum(l => l.DemandHours);
         var capacityHours = lines.Sum(l => l.CapacityHours);
         var dialoguesDue = lines.Sum(l => l.DialoguesPerYear);
         var dialogueCapacity = lines.Sum(l => l.DialogueCapacityPerYear);
         var (utilisation, binding, status) = OfficePlanLine.Judge(demand, capacityHours, dialoguesDue, dialogueCapacity);
-        return new PlanReport(lines, demand, capacityHours, utilisation,
+        return new PlanReport([.. lines, .. excluded], demand, capacityHours, utilisation,
             lines.Sum(l => l.TravelKmPerYear), lines.Sum(l => l.TravelHoursPerYear), lines.Count == 0 ? 0 : lines.Max(l => l.MonthsToCover),
             solution.IsFeasible, solution.Cost.OverloadHours, solution.MovedCount)
         {

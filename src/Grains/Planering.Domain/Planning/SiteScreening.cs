@@ -12,7 +12,12 @@ public static class SiteScreening
     /// <param name="current">The assignment before the office opens (every huvudman of the problem).</param>
     public static Dictionary<string, string> Open(AssignmentProblem problem, IReadOnlyDictionary<string, string> current, string newOfficeId)
     {
-        var site = problem.Offices.Single(o => o.OfficeId == newOfficeId);
+        // A site that cannot hold a dialogue is not in the problem (PlanningWorld.Problem): it takes nobody.
+        if (problem.Offices.FirstOrDefault(o => o.OfficeId == newOfficeId) is not { } site)
+        {
+            return new Dictionary<string, string>(current, StringComparer.Ordinal);
+        }
+
         var positions = problem.Offices.ToDictionary(o => o.OfficeId, o => o.Position, StringComparer.Ordinal);
         var p = problem.Parameters;
         var utilisation = problem.Huvudman.Sum(h => h.DemandHours) / problem.Offices.Sum(o => o.CapacityHours);

@@ -12,12 +12,14 @@ public static class AlternativeOffices
     public const int MaxOffered = 2;
 
     /// <summary>
-    /// The offices to ask: every other office with a pair of advisors (a dialogue needs two), and with
+    /// The offices to ask: every other office with at least <paramref name="advisorsPerDialogue"/> advisors (one with
+    /// fewer can never hold a dialogue; its search would say so only after walking its calendar), and with
     /// <see cref="EarlierElsewhere.NearerOffice"/> only those nearer the huvudman than the office found (travel grows
     /// with distance, and nothing else can make a farther one earlier); none with <see cref="EarlierElsewhere.None"/>.
     /// </summary>
     public static IReadOnlyList<string> ToAsk(
-        GeoPosition huvudman, IReadOnlyList<(string OfficeId, GeoPosition Position, int Advisors)> offices, string foundOfficeId, EarlierElsewhere scope)
+        GeoPosition huvudman, IReadOnlyList<(string OfficeId, GeoPosition Position, int Advisors)> offices, string foundOfficeId, EarlierElsewhere scope,
+        int advisorsPerDialogue)
     {
         ArgumentNullException.ThrowIfNull(offices);
         if (scope == EarlierElsewhere.None)
@@ -27,7 +29,7 @@ public static class AlternativeOffices
 
         var foundKm = offices.Where(o => o.OfficeId == foundOfficeId).Select(o => huvudman.DistanceKmTo(o.Position)).DefaultIfEmpty(double.MaxValue).First();
         return offices
-            .Where(o => o.OfficeId != foundOfficeId && o.Advisors >= 2)
+            .Where(o => o.OfficeId != foundOfficeId && o.Advisors >= advisorsPerDialogue)
             .Where(o => scope == EarlierElsewhere.AnyOffice || huvudman.DistanceKmTo(o.Position) < foundKm)
             .Select(o => o.OfficeId)
             .ToList();

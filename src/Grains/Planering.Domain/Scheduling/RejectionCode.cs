@@ -27,16 +27,16 @@ public enum RejectionCode
     /// <summary>The office already holds its maximum of dialogues in this ISO week.</summary>
     WeeklyCap = 8,
 
-    /// <summary>Fewer than two advisors work (or are present) that day.</summary>
+    /// <summary>Fewer advisors than a dialogue takes (advisors per dialogue) work (or are present) that day.</summary>
     AdvisorAbsent = 9,
 
     /// <summary>Travel there and back plus the dialogue do not fit in a working day.</summary>
     Travel = 10,
 
-    /// <summary>No two advisors are free together for the whole dialogue (with travel).</summary>
+    /// <summary>No team of advisors (advisors per dialogue) is free together for the whole dialogue (with travel).</summary>
     AdvisorsBusy = 11,
 
-    /// <summary>The two advisors lack the working hours to prepare the analysis document within the lead time.</summary>
+    /// <summary>The advisors lack the working hours to prepare the analysis document within the lead time.</summary>
     Preparation = 12,
 
     /// <summary>A chosen start (with travel) does not lie within the office's working hours; only a booking can ask for one.</summary>

@@ -38,7 +38,7 @@ public sealed record SlotQuery(
     public const int DefaultHorizonDays = SlotLimits.DefaultHorizonDays;
 }
 
-/// <summary>A feasible slot: the day, the minutes (local), the mode, the two advisors, what it costs and, on site, its trip.</summary>
+/// <summary>A feasible slot: the day, the minutes (local), the mode, the advisors (advisors per dialogue), what it costs and, on site, its trip.</summary>
 /// <param name="TravelMinutesOneWay">Half the trip's travel minutes (rounded up): what a same-day road trip takes each way.</param>
 public sealed record FoundSlot(
     string OfficeId,

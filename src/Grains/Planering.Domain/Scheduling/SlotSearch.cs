@@ -8,8 +8,8 @@ namespace Planering.Domain.Scheduling;
 /// <summary>
 /// Finds the earliest slot that satisfies every scheduling rule, day by day, never minute by minute: the day rules
 /// (weekday, holiday, lov, lead time, cycle, blocked date, caps) are checked first; on a day that passes them, each
-/// pair of present advisors' free intervals (their bookings, travel included, taken out of the working day) are
-/// intersected and the first gap long enough for travel + dialogue + travel is taken, aligned to
+/// team of present advisors (<see cref="WorkloadOptions.AdvisorsPerDialogue"/> of them, two by default) has its free
+/// intervals (their bookings, travel included, taken out of the working day) intersected, and the first gap long enough for travel + dialogue + travel is taken, aligned to
 /// <see cref="GranularityMinutes"/>. The same checks verify a slot at booking time (<see cref="Check"/>), so a
 /// booked slot is always one the search could have offered.
 /// </summary>
@@ -206,13 +206,14 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return (null, RejectionCode.Travel);
         }
 
+        var team = Math.Max(1, Workload.Options.AdvisorsPerDialogue);
         var present = query.Office.Advisors
             .Where(a => a.IsOnDuty(date))
             .OrderBy(a => a.AdvisorId, StringComparer.Ordinal)
             .ToList();
         if (fixedAdvisors is not null)
         {
-            if (fixedAdvisors.Count != 2 || fixedAdvisors[0] == fixedAdvisors[1]
+            if (fixedAdvisors.Count != team || fixedAdvisors.Distinct(StringComparer.Ordinal).Count() != team
                 || !fixedAdvisors.All(id => present.Any(a => a.AdvisorId == id)))
             {
                 return (null, RejectionCode.AdvisorAbsent);
@@ -221,7 +222,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             present = present.Where(a => fixedAdvisors.Contains(a.AdvisorId)).ToList();
         }
 
-        if (present.Count < 2)
+        if (present.Count < team)
         {
             return (null, RejectionCode.AdvisorAbsent);
         }
@@ -238,6 +239,19 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             return free;
         }
 
+        // The free time the whole team shares on a day.
+        List<MinuteInterval> Together(int[] members, DateOnly day)
+        {
+            var together = Free(members[0], day);
+            for (var m = 1; m < members.Length; m++)
+            {
+                together = MinuteInterval.Intersect(together, Free(members[m], day));
+            }
+
+            return together;
+        }
+
+        var teams = Teams(present.Count, team);
         var failure = RejectionCode.AdvisorsBusy;
         var nightsLimit = query.Office.MaxNightsAwayPerAdvisorMonth ?? Workload.Options.Trips.MaxNightsAwayPerAdvisorMonth;
         foreach (var variant in Variants(trip))
@@ -246,45 +260,42 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             var after = date.AddDays(1);
             var needsBefore = variant is TripVariant.NightBefore or TripVariant.NightsBeforeAndAfter;
             var needsAfter = variant is TripVariant.NightAfter or TripVariant.NightsBeforeAndAfter;
-            (Placement Place, Advisor A, Advisor B)? best = null;
-            for (var i = 0; i < present.Count; i++)
+            (Placement Place, int[] Members)? best = null;
+            foreach (var members in teams)
             {
-                for (var j = i + 1; j < present.Count; j++)
+                if ((needsBefore && !IsTravelDay(before, members)) || (needsAfter && !IsTravelDay(after, members)))
                 {
-                    if ((needsBefore && !IsTravelDay(before, present[i], present[j])) || (needsAfter && !IsTravelDay(after, present[i], present[j])))
-                    {
-                        failure = Max(failure, RejectionCode.TravelDay);
-                        continue;
-                    }
-
-                    var together = MinuteInterval.Intersect(Free(i, date), Free(j, date));
-                    var place = variant switch
-                    {
-                        TripVariant.SameDay => PlaceSameDay(trip, together, length, dayStart, dayEnd, date, fixedStart),
-                        _ => PlaceOvernight(variant, trip!, together,
-                            needsBefore ? MinuteInterval.Intersect(Free(i, before), Free(j, before)) : [],
-                            needsAfter ? MinuteInterval.Intersect(Free(i, after), Free(j, after)) : [],
-                            length, dayStart, dayEnd, date, fixedStart),
-                    };
-                    if (place is not { } p || (best is { } b && p.Start >= b.Place.Start))
-                    {
-                        continue;
-                    }
-
-                    if (p.Trip is { Nights: > 0 } t && !(WithinNights(schedule, present[i], t, nightsLimit) && WithinNights(schedule, present[j], t, nightsLimit)))
-                    {
-                        failure = Max(failure, RejectionCode.NightsLimit);
-                        continue;
-                    }
-
-                    if (!CanPrepare(query, schedule, date, effort.HoursBefore, present[i], present[j]))
-                    {
-                        failure = Max(failure, RejectionCode.Preparation);
-                        continue;
-                    }
-
-                    best = (p, present[i], present[j]);
+                    failure = Max(failure, RejectionCode.TravelDay);
+                    continue;
                 }
+
+                var together = Together(members, date);
+                var place = variant switch
+                {
+                    TripVariant.SameDay => PlaceSameDay(trip, together, length, dayStart, dayEnd, date, fixedStart),
+                    _ => PlaceOvernight(variant, trip!, together,
+                        needsBefore ? Together(members, before) : [],
+                        needsAfter ? Together(members, after) : [],
+                        length, dayStart, dayEnd, date, fixedStart),
+                };
+                if (place is not { } p || (best is { } b && p.Start >= b.Place.Start))
+                {
+                    continue;
+                }
+
+                if (p.Trip is { Nights: > 0 } t && !members.All(m => WithinNights(schedule, present[m], t, nightsLimit)))
+                {
+                    failure = Max(failure, RejectionCode.NightsLimit);
+                    continue;
+                }
+
+                if (!CanPrepare(query, schedule, date, effort.HoursBefore, members.Select(m => present[m]).ToList()))
+                {
+                    failure = Max(failure, RejectionCode.Preparation);
+                    continue;
+                }
+
+                best = (p, members);
             }
 
             if (best is not { } chosen)
@@ -295,7 +306,7 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
             var (start, end, travel) = (chosen.Place.Start, chosen.Place.Start + length, chosen.Place.Trip);
             var travelMinutes = travel?.TravelMinutes ?? 0;
             var slot = new FoundSlot(
-                query.Office.Id, date, start, end, mode, [chosen.A.AdvisorId, chosen.B.AdvisorId],
+                query.Office.Id, date, start, end, mode, chosen.Members.Select(m => present[m].AdvisorId).ToList(),
                 effort with
                 {
                     TravelHoursOneWay = travelMinutes / 120.0,
@@ -312,7 +323,37 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
         return (null, failure);
 
-        bool IsTravelDay(DateOnly day, Advisor a, Advisor b) => WorkingTime.IsWorkingDay(day) && a.IsOnDuty(day) && b.IsOnDuty(day);
+        bool IsTravelDay(DateOnly day, int[] members) => WorkingTime.IsWorkingDay(day) && members.All(m => present[m].IsOnDuty(day));
+    }
+
+    /// <summary>
+    /// Every team of <paramref name="size"/> of the <paramref name="count"/> present advisors, in lexicographic order of
+    /// their (id-sorted) indices, so with two per dialogue the pairs come as (0,1), (0,2), …, (1,2), …
+    /// </summary>
+    private static List<int[]> Teams(int count, int size)
+    {
+        var teams = new List<int[]>();
+        var members = Enumerable.Range(0, size).ToArray();
+        while (true)
+        {
+            teams.Add((int[])members.Clone());
+            var k = size - 1;
+            while (k >= 0 && members[k] == count - size + k)
+            {
+                k--;
+            }
+
+            if (k < 0)
+            {
+                return teams;
+            }
+
+            members[k]++;
+            for (var j = k + 1; j < size; j++)
+            {
+                members[j] = members[j - 1] + 1;
+            }
+        }
     }
 
     /// <summary>
@@ -438,26 +479,25 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
     private static RejectionCode Max(RejectionCode a, RejectionCode b) => a > b ? a : b;
 
     /// <summary>
-    /// Each of the two advisors must have, in the working days of the lead-time window before the dialogue, working
+    /// Each advisor of the team must have, in the working days of the lead-time window before the dialogue, working
     /// hours (lunch out, shortened days applied, scaled by FTE, less their dialogues and travel on those days) for their
-    /// half of this dialogue's desk work before it (preparation, introduction share, SPSM coordination), of the desk work
+    /// share of this dialogue's desk work before it (preparation, introduction share, SPSM coordination), of the desk work
     /// of their other dialogues whose windows overlap this one, and of the feedback meetings of their earlier dialogues
     /// that fall in the window (the follow-up takes advisor time after a dialogue).
     /// </summary>
-    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double hoursBefore, Advisor a, Advisor b)
+    private bool CanPrepare(SlotQuery query, OfficeSchedule schedule, DateOnly date, double hoursBefore, List<Advisor> team)
     {
         var options = Workload.Options;
         var windowStart = Workload.PreparationStart(date, WorkingTime);
         var overlapEnd = WorkingTime.AddWorkingDays(date, options.PreparationLeadWorkingDays);
         var followUpFrom = WorkingTime.AddWorkingDays(windowStart, -options.FollowUpWorkingDaysAfter);
         var followUp = Workload.FollowUpHoursPerAdvisor;
-        var introduction = Workload.StartMeetingAdvisorHours / 2;
-        return Enough(a) && Enough(b);
+        return team.All(Enough);
 
         bool Enough(Advisor advisor)
         {
             var available = 0.0;
-            var required = hoursBefore / 2;
+            var required = hoursBefore / team.Count;
             for (var day = followUpFrom; day <= overlapEnd; day = day.AddDays(1))
             {
                 var bookings = schedule.BookingsOf(advisor.AdvisorId, day);
@@ -483,7 +523,9 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
                     // A trip is listed on each of its days; its preparation counts once, on the dialogue's.
                     if (other.Date == day && other.HuvudmanId != query.Huvudman.Id)
                     {
-                        required += (other.PreparationHours / 2) + introduction;
+                        // Another dialogue's desk work is split over its own team.
+                        var share = 1.0 / Math.Max(1, other.AdvisorIds.Count);
+                        required += (other.PreparationHours * share) + (Workload.StartMeetingAdvisorHours * share);
                     }
                 }
             }

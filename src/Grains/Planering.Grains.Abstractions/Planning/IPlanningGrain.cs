@@ -15,15 +15,22 @@ public interface IPlanningGrain : IGrainWithStringKey
     /// <paramref name="previousKommunkod"/> keeps its office, now recorded in its new kommun's shard. Call it before the
     /// huvudman leaves the old shard.
     /// </summary>
+    /// <remarks>
+    /// Interleaves with a re-solve (which spends seconds in the solver on a world of thousands of huvudmän): a new huvudman
+    /// is not in the world the re-solve read, so the re-solve never overwrites its placement, and registrations do not
+    /// wait behind the solver past their call timeout.
+    /// </remarks>
     [Alias("Place")]
+    [AlwaysInterleave]
     Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod);
 
     /// <summary>Tells the plan that offices or their staffing changed: it re-solves shortly (bursts give one re-solve).</summary>
     [Alias("OfficesChanged")]
     Task OfficesChangedAsync();
 
-    /// <summary>The live plan's figures.</summary>
+    /// <summary>The live plan's figures (read-only: answered during a re-solve, from the assignment as stored).</summary>
     [Alias("GetPlan")]
+    [AlwaysInterleave]
     Task<PlanRecord> GetPlanAsync();
 
     /// <summary>
@@ -34,8 +41,9 @@ public interface IPlanningGrain : IGrainWithStringKey
     [ResponseTimeout("00:00:30")]
     Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>A copy of the live world and assignment for what-if scenarios.</summary>
+    /// <summary>A copy of the live world and assignment for what-if scenarios (read-only: answered during a re-solve).</summary>
     [Alias("Snapshot")]
+    [AlwaysInterleave]
     Task<PlanningSnapshot> SnapshotAsync();
 
     /// <summary>Makes a scenario's assignment the live one (for the huvudmän it names that still exist).</summary>

@@ -10,6 +10,7 @@ public interface ISiteRankingRunGrain : IGrainWithGuidKey
 {
     /// <summary>Progress after each batch and wave step; the last item has <c>Done</c> and the results.</summary>
     [Alias("Rank")]
+    [ResponseTimeout("00:05:00")]
     IAsyncEnumerable<SiteRankingProgress> RankAsync(SiteRankingRequest request, CancellationToken cancellationToken = default);
 }
 

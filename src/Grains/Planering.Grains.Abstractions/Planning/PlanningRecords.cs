@@ -19,7 +19,8 @@ public sealed record OfficePlanRecord(
     [property: Id(11)] double DialogueUtilisation = 0,
     [property: Id(12)] BindingLimit Binding = BindingLimit.None,
     [property: Id(13)] LoadStatus Status = LoadStatus.Ok,
-    [property: Id(14)] double NightsAwayPerYear = 0);
+    [property: Id(14)] double NightsAwayPerYear = 0,
+    [property: Id(15)] string? NoCapacityReason = null);
 
 /// <summary>A plan's figures per office and in total.</summary>
 [GenerateSerializer, Immutable, Alias("planering.PlanRecord")]

@@ -26,7 +26,9 @@ public sealed class PlanningState
 /// so a huvudman moves only when that gains more than the move penalty.
 /// The assignment is stored in the kommun index shards (each holds its own kommun's part), not here: a registration
 /// or a move rewrites one kommun's shard, never a state that grows with the whole country, and listings by office read
-/// the plan where it is kept. This grain is not reentrant, so a placement never interleaves with a re-solve.
+/// the plan where it is kept. A re-solve or a scenario's apply never interleaves with another; placements and reads
+/// (<see cref="IPlanningGrain.PlaceAsync"/>, the plan, the snapshot) may run while a re-solve waits for its solver: a
+/// placement only places a huvudman the re-solve did not read, and the re-solve writes only the huvudmän it read.
 /// </summary>
 public sealed partial class PlanningGrain(
     [PersistentState("planning", StorageNames.Planering)] IPersistentState<PlanningState> state,
@@ -52,8 +54,10 @@ public sealed partial class PlanningGrain(
         if (officeId is null)
         {
             var offices = _offices ??= await WorldReader.OfficesAsync(GrainFactory);
+            // Only an office that can hold a dialogue takes huvudmän, as in the plan (PlanningWorld.Problem).
+            var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
             officeId = NearestOfficeAssignment.Nearest(
-                huvudman.Position.ToDomain(), offices.Where(o => o.Advisors.Count > 0).Select(o => (o.OfficeId, o.Position.ToDomain())));
+                huvudman.Position.ToDomain(), offices.Where(o => o.Advisors.Count >= team).Select(o => (o.OfficeId, o.Position.ToDomain())));
             if (officeId is null)
             {
                 return null;

@@ -22,7 +22,7 @@ internal static class PlanningMapping
     public static PlanRecord ToRecord(this PlanReport r, DateTimeOffset at, long parametersVersion) =>
         new(r.Offices.Select(o => new OfficePlanRecord(o.OfficeId, o.HuvudmanCount, o.DemandHours, o.CapacityHours, o.Utilisation,
                 o.TravelKmPerYear, o.TravelHoursPerYear, o.MonthsToCover, o.DialoguesPerYear, o.DialogueCapacityPerYear, o.HoursUtilisation,
-                o.DialogueUtilisation, o.Binding, o.Status, o.NightsAwayPerYear)).ToList(),
+                o.DialogueUtilisation, o.Binding, o.Status, o.NightsAwayPerYear, o.NoCapacityReason)).ToList(),
             r.DemandHours, r.CapacityHours, r.NationalUtilisation, r.TravelKmPerYear, r.TravelHoursPerYear, r.MonthsToCover,
             r.Feasible, r.OverloadHours, r.Moved, at, r.DialoguesPerYear, r.DialogueCapacityPerYear, r.HoursUtilisation,
             r.DialogueUtilisation, r.Binding, r.Status, parametersVersion, r.NightsAwayPerYear);
@@ -33,17 +33,7 @@ internal static class PlanningMapping
     public static LanEffectRecord ToRecord(this LanEffect e) =>
         new(e.Lanskod, e.Lan, e.HuvudmanReassigned, e.TravelKmPerYearBefore, e.TravelKmPerYearAfter);
 
-    /// <summary>
-    /// The live assignment completed for a problem: a huvudman keeps its office if the problem has it, otherwise (new, or
-    /// its office has no capacity) it is measured at its nearest office of the problem.
-    /// </summary>
-    public static Dictionary<string, string> Complete(AssignmentProblem problem, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyDictionary<string, string> live)
-    {
-        var offices = problem.Offices.Select(o => (o.OfficeId, o.Position)).ToList();
-        var known = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
-        return huvudman.ToDictionary(
-            h => h.Id,
-            h => live.TryGetValue(h.Id, out var office) && known.Contains(office) ? office : NearestOfficeAssignment.Nearest(h.Position, offices)!,
-            StringComparer.Ordinal);
-    }
+    /// <summary>The live assignment completed for a problem (<see cref="PlanningWorld.Complete"/>: one rule for the plan, the what-if and the ranking).</summary>
+    public static Dictionary<string, string> Complete(AssignmentProblem problem, IReadOnlyList<PlanningHuvudman> huvudman, IReadOnlyDictionary<string, string> live) =>
+        PlanningWorld.Complete(problem, huvudman, live);
 }

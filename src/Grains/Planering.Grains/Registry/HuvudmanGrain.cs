@@ -168,8 +168,9 @@ public sealed class HuvudmanGrain(
         HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, EarlierElsewhere scope, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
+        var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
         var toAsk = AlternativeOffices.ToAsk(
-            me.Position.ToDomain(), offices.Select(o => (o.OfficeId, o.Position.ToDomain(), o.Advisors.Count)).ToList(), found.OfficeId, scope);
+            me.Position.ToDomain(), offices.Select(o => (o.OfficeId, o.Position.ToDomain(), o.Advisors.Count)).ToList(), found.OfficeId, scope, team);
 
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());

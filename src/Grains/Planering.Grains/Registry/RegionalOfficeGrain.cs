@@ -92,6 +92,11 @@ public sealed class RegionalOfficeGrain(
 
         huvudman = await WithParametersAsync(huvudman);
         var search = await SearchForAsync(huvudman);
+        if (slot.AdvisorIds.Count != search.Workload.Options.AdvisorsPerDialogue)
+        {
+            throw PlaneringException.Invalid("slot.advisor_ids", $"must name {search.Workload.Options.AdvisorsPerDialogue} different advisors (advisors_per_dialogue)");
+        }
+
         var query = QueryFor(huvudman, [slot.Mode], slot.Date, 1, slot.SpsmParticipation);
         var (found, rejection) = search.Check(query, Schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds);
         if (found is null)

@@ -22,6 +22,9 @@ public enum LoadStatus
     /// <summary>More demand than capacity.</summary>
     Overloaded = 1,
 
-    /// <summary>Demand, and no capacity at all: a utilisation would be meaningless (not 0 %).</summary>
+    /// <summary>
+    /// No capacity at all: with demand a utilisation would be meaningless (not 0 %); an office that cannot hold a dialogue
+    /// is listed with this status and the reason (the plan's no_capacity_reason).
+    /// </summary>
     NoCapacity = 2,
 }
