@@ -31,9 +31,9 @@ public sealed class LimitsTests(ApiFixture api)
         await RpcAssert.FailsAsync(StatusCode.DeadlineExceeded,
             () => api.Forecast.GetCapacityForecastAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseAsync);
 
-        // The cancellation reached the forecast grain, which stopped its Monte Carlo instead of finishing it unseen.
+        // The cancellation reached the grain computing the request, which stopped its Monte Carlo instead of finishing it unseen.
         var cancelled = await api.Logs.WaitForAsync(
-            e => e.Category.EndsWith("ForecastGrain", StringComparison.Ordinal) && e.Message.Contains("of 100000 paths cancelled by its caller", StringComparison.Ordinal),
+            e => e.Category.EndsWith("ForecastQueryGrain", StringComparison.Ordinal) && e.Message.Contains("of 100000 paths cancelled by its caller", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         Assert.NotNull(cancelled);
     }

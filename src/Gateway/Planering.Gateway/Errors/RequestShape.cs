@@ -2,6 +2,7 @@ using System.Globalization;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Domain.Registry;
+using Planering.Domain.Paging;
 
 namespace Planering.Gateway.Errors;
 
@@ -44,8 +45,8 @@ public static class RequestShape
         }
     }
 
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
+    public const int DefaultPageSize = PageLimits.DefaultPageSize;
+    public const int MaxPageSize = PageLimits.MaxPageSize;
 
     /// <summary>A listing's page size: 1 to <see cref="MaxPageSize"/>, 0 meaning <see cref="DefaultPageSize"/>.</summary>
     public static int PageSize(Violations violations, int value)
@@ -53,6 +54,10 @@ public static class RequestShape
         violations.Require(value is >= 0 and <= MaxPageSize, "page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize})");
         return value == 0 ? DefaultPageSize : value;
     }
+
+    /// <summary>A listing's page token: no longer than any token a listing issues (its content is checked where it is read).</summary>
+    public static void PageToken(Violations violations, string value) =>
+        violations.Require(value.Length <= PageLimits.MaxPageTokenLength, "page_token", "is not a token this service issued");
 
     public static void Required(Violations violations, string field, string value, int maxLength = 200)
     {

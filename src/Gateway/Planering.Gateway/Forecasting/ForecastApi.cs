@@ -24,7 +24,8 @@ public sealed class ForecastApi(IClusterClient cluster, IServiceProvider service
 
     private readonly SiloLossSignal? _siloLoss = services.GetService<SiloLossSignal>();
 
-    private IForecastGrain Forecast => cluster.GetGrain<IForecastGrain>(PlanEvents.NationalKey);
+    /// <summary>Every request gets a grain of its own: a custom one never queues in front of the live forecast's readers.</summary>
+    private IForecastQueryGrain Forecast => cluster.GetGrain<IForecastQueryGrain>(Guid.NewGuid());
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
     public override async Task<Contracts.V1.CapacityForecast> GetCapacityForecast(GetCapacityForecastRequest request, ServerCallContext context)

@@ -59,7 +59,7 @@ public sealed class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : 
         {
             var prefix = officeId.Length > 0 ? officeId : "new";
             staff = Enumerable.Range(1, request.Advisors)
-                .Select(n => new AdvisorRecord($"{prefix}-{n}", $"Rådgivare {n}", 1.0, RegistryMapping.Weekdays, []))
+                .Select(n => new AdvisorRecord($"{prefix}-{n}", $"Rådgivare {n}", 1.0, [], []))
                 .ToList();
         }
 

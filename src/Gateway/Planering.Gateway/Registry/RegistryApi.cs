@@ -24,9 +24,8 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         violations.ThrowIfAny();
 
         var upsert = new HuvudmanUpsert(request.Name, request.Type.ToDomain(), request.Kommunkod, request.Position.ToRecord(), request.Pupils, request.Synthetic, request.OrganisationNumberSynthetic);
-        var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertAsync(upsert);
-        var officeId = await grains.OfficeOfAsync(record);
-        return record.ToMessage(officeId, await places.GetAsync());
+        var listed = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).UpsertListedAsync(upsert);
+        return listed.Huvudman.ToMessage(listed.OfficeId, await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -36,9 +35,8 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         RequestShape.OrganisationNumber(violations, "organisation_number", request.OrganisationNumber);
         violations.ThrowIfAny();
 
-        var record = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).GetAsync();
-        var officeId = await grains.OfficeOfAsync(record);
-        return record.ToMessage(officeId, await places.GetAsync());
+        var listed = await grains.GetGrain<IHuvudmanGrain>(request.OrganisationNumber).GetListedAsync();
+        return listed.Huvudman.ToMessage(listed.OfficeId, await places.GetAsync());
     }
 
     [Authorize(Policy = ApiRoles.ReadPolicy)]
@@ -48,7 +46,7 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
         RequestShape.KnownEnum(violations, "type", request.Type, allowUnspecified: true);
         RequestShape.OfficeId(violations, "office_id", request.OfficeId, required: false);
-        violations.Require(request.PageToken.Length <= 200, "page_token", "is not a token this service issued");
+        RequestShape.PageToken(violations, request.PageToken);
         violations.ThrowIfAny();
 
         var filter = new HuvudmanFilter(
@@ -165,7 +163,7 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
         };
     }
 
-    /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days means Monday–Friday.</summary>
+    /// <summary>Advisors from a request, their shape checked (weekdays known, dates parse); no working days is passed on as none.</summary>
     internal static List<AdvisorRecord> Advisors(Violations violations, IList<Contracts.V1.Advisor> requested, string field)
     {
         var advisors = new List<AdvisorRecord>(requested.Count);
@@ -187,9 +185,8 @@ public sealed class RegistryApi(IGrainFactory grains, PlaceNamesCache places) : 
                 absences.Add(new AbsenceRecord(start, end, absence.Reason));
             }
 
-            var days = advisor.WorkingDays.Count == 0
-                ? RegistryMapping.Weekdays
-                : advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
+            // None given: the domain's default working week applies (Staffing.WorkingDaysOrDefault).
+            var days = advisor.WorkingDays.Where(Enum.IsDefined).Select(d => d.ToDayOfWeek()).Distinct().ToList();
             advisors.Add(new AdvisorRecord(advisor.AdvisorId, advisor.Name, advisor.Fte, days, absences));
         }
 

@@ -10,9 +10,6 @@ namespace Planering.Gateway.Registry;
 /// <summary>Conversions between the registry's protobuf messages and the grain records.</summary>
 internal static class RegistryMapping
 {
-    /// <summary>Monday to Friday: an advisor's working week when none is given.</summary>
-    public static readonly IReadOnlyList<DayOfWeek> Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-
     public static Huvudman ToMessage(this HuvudmanRecord record, string? officeId, PlaceNames names)
     {
         var kommun = names.Kommun(record.Kommunkod);

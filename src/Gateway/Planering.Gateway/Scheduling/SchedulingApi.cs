@@ -76,9 +76,7 @@ public sealed partial class SchedulingApi(IGrainFactory grains, TimeProvider clo
         RegistryRules.RequireText(violations, "reason", request.Reason, 500);
         violations.ThrowIfAny();
 
-        var dialogue = await grains.GetGrain<IRegionalOfficeGrain>(officeId!).GetDialogueAsync(request.DialogueId)
-            ?? throw PlaneringException.NotFound("dialogue", request.DialogueId);
-        var cancelled = await grains.GetGrain<IHuvudmanGrain>(dialogue.HuvudmanId).CancelAsync(request.DialogueId, NullIfEmpty(request.Reason));
+        var cancelled = await grains.GetGrain<IRegionalOfficeGrain>(officeId!).CancelThroughHuvudmanAsync(request.DialogueId, NullIfEmpty(request.Reason));
         return cancelled.ToMessage(clock.GetUtcNow());
     }
 
@@ -97,7 +95,7 @@ public sealed partial class SchedulingApi(IGrainFactory grains, TimeProvider clo
         var from = RequestShape.OptionalDateInRange(violations, "from_date", request.FromDate);
         var to = RequestShape.OptionalDateInRange(violations, "to_date", request.ToDate);
         var pageSize = RequestShape.PageSize(violations, request.PageSize);
-        violations.Require(request.PageToken.Length <= 300, "page_token", "is not a token this service issued");
+        RequestShape.PageToken(violations, request.PageToken);
         violations.ThrowIfAny();
 
         var filter = new DialogueFilter(from, to, request.IncludeCancelled);

@@ -15,6 +15,10 @@ public static class Staffing
         DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
     };
 
+    /// <summary>An advisor's working days as given, or <see cref="Weekdays"/> when none are: a full-time working week is the norm.</summary>
+    public static IReadOnlySet<DayOfWeek> WorkingDaysOrDefault(IReadOnlyCollection<DayOfWeek> workingDays) =>
+        workingDays.Count == 0 ? Weekdays : workingDays.ToHashSet();
+
     /// <summary>Checks a whole staffing list; throws with every violation named by its API field path.</summary>
     public static IReadOnlyList<Advisor> Validate(IReadOnlyList<Advisor> advisors)
     {

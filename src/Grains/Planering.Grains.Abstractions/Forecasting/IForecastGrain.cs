@@ -11,11 +11,18 @@ public interface IForecastGrain : IGrainWithStringKey
     [Alias("GetLive")]
     [ResponseTimeout("00:00:30")]
     Task<ForecastRecord> GetLiveAsync();
+}
 
-    /// <summary>
-    /// A forecast for one request; the live one when the request asks for exactly the defaults. Cancelling stops a
-    /// request's own Monte Carlo; the live forecast, shared by every caller, is finished and cached regardless.
-    /// </summary>
+/// <summary>
+/// One request's forecast (key: a fresh Guid per request): the live forecast when the request asks for exactly the
+/// defaults, otherwise a Monte Carlo of its own here, so live readers and watchers of <see cref="IForecastGrain"/>
+/// never wait behind a large custom request. Office ids are checked before any computing. A grain per request, not a
+/// stateless worker: a caller's cancellation is delivered to the one activation that runs its Monte Carlo.
+/// </summary>
+[Alias("planering.IForecastQueryGrain")]
+public interface IForecastQueryGrain : IGrainWithGuidKey
+{
+    /// <summary>Cancelling stops the request's own Monte Carlo; the live forecast, shared by every caller, is finished regardless.</summary>
     [Alias("Compute")]
     [ResponseTimeout("00:00:30")]
     Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default);

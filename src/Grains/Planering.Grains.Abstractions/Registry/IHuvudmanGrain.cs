@@ -49,4 +49,12 @@ public interface IHuvudmanGrain : IGrainWithStringKey
     /// <summary>What the slot search needs of this huvudman (its last dialogue, blocked dates, the calendar and parameter versions).</summary>
     [Alias("ForSlot"), ReadOnly]
     Task<Scheduling.HuvudmanForSlot> GetForSlotAsync();
+
+    /// <summary>As <see cref="UpsertAsync"/>, with the office the plan placed the huvudman at (null when no office has staff yet).</summary>
+    [Alias("UpsertListed")]
+    Task<HuvudmanListing> UpsertListedAsync(HuvudmanUpsert upsert);
+
+    /// <summary>The huvudman with the office it is assigned to, asked of its index shard here (one call from the API).</summary>
+    [Alias("GetListed"), ReadOnly]
+    Task<HuvudmanListing> GetListedAsync();
 }

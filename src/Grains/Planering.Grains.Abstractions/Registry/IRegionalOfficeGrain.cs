@@ -2,7 +2,7 @@ using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Registry;
 
-/// <summary>A regional office (key: its slug, e.g. <c>lulea</c>): profile and staff; later the single writer of its calendar.</summary>
+/// <summary>A regional office (key: its slug, e.g. <c>lulea</c>): profile, staff and its calendar of dialogues, of which it is the single writer.</summary>
 [Alias("planering.IRegionalOfficeGrain")]
 public interface IRegionalOfficeGrain : IGrainWithStringKey
 {
@@ -40,4 +40,12 @@ public interface IRegionalOfficeGrain : IGrainWithStringKey
     /// <summary>The office's dialogues in (date, start, id) order.</summary>
     [Alias("ListDialogues"), ReadOnly]
     Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken);
+
+    /// <summary>
+    /// Cancels one of this office's dialogues through its huvudman (<see cref="IHuvudmanGrain.CancelAsync"/>), which
+    /// cancels it here and in its own list: one call from the API, which knows the office from the dialogue id alone.
+    /// Interleaves (it only reads here), so the huvudman's call back to <see cref="CancelAsync"/> finds the office free.
+    /// </summary>
+    [Alias("CancelThroughHuvudman"), AlwaysInterleave]
+    Task<DialogueRecord> CancelThroughHuvudmanAsync(string dialogueId, string? reason);
 }

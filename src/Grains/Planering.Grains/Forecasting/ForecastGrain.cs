@@ -61,30 +61,6 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
 
     public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup", CancellationToken.None);
 
-    public async Task<ForecastRecord> ComputeAsync(ForecastRequest request, CancellationToken cancellationToken = default)
-    {
-        var isLive = request.HorizonMonths == ForecastInput.DefaultHorizonMonths && request.Paths == ForecastInput.DefaultPaths
-            && request.Seed == ForecastRequest.DefaultSeed && request.Parameters == ForecastParameterOverrides.None;
-        if (isLive)
-        {
-            return Only(await GetLiveAsync(), request.OfficeIds);
-        }
-
-        var started = clock.GetTimestamp();
-        try
-        {
-            var forecast = await ComputeCoreAsync(
-                request.HorizonMonths, request.Paths, request.Seed, request.Parameters.Apply(ForecastParameters.Default), "request", 0, cancellationToken);
-            return Only(forecast, request.OfficeIds);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            var cancelledAfter = clock.GetElapsedTime(started);
-            LogCancelled(logger, request.Paths, cancelledAfter.TotalMilliseconds);
-            throw;
-        }
-    }
-
     /// <summary>
     /// A trailing debounce: each change moves the recomputation to <see cref="DebounceDelay"/> after it, so a burst
     /// (a seed, a rebalance) costs one recomputation, but never later than <see cref="MaxDebounce"/> after the first.
@@ -131,47 +107,10 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     }
 
     private Task<ForecastRecord> ComputeLiveAsync(string trigger, CancellationToken cancellationToken) =>
-        ComputeCoreAsync(ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default, trigger, ++_version, cancellationToken);
-
-    private async Task<ForecastRecord> ComputeCoreAsync(
-        int horizon, int paths, long seed, ForecastParameters parameters, string trigger, long version, CancellationToken cancellationToken)
-    {
-        var today = ForecastWorld.Today(clock);
-        var (offices, huvudman) = await ForecastWorld.ReadAsync(GrainFactory, today);
-        var planning = await GrainFactory.PlanningParametersAsync();
-        var school = await SchoolCalendars.CurrentAsync(GrainFactory);
-        var input = ForecastInputBuilder.Build(today.Year, today.Month, seed, horizon, paths, parameters, offices, huvudman, planning, school);
-
-        // The Monte Carlo is CPU work: run it off the grain's scheduler so the silo keeps serving other grains meanwhile.
-        var started = clock.GetTimestamp();
-        var forecast = await Task.Run(() => CapacityForecaster.Run(ForecastRules.Validate(input), cancellationToken), cancellationToken);
-        var elapsed = clock.GetElapsedTime(started);
-        LogComputed(logger, trigger, offices.Count, huvudman.Count, paths, elapsed.TotalMilliseconds);
-        return forecast.ToRecord(clock.GetUtcNow(), trigger, version);
-    }
-
-    private static ForecastRecord Only(ForecastRecord forecast, IReadOnlyList<string> officeIds)
-    {
-        if (officeIds.Count == 0)
-        {
-            return forecast;
-        }
-
-        var unknown = officeIds.Where(id => forecast.Offices.All(o => o.OfficeId != id)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw Domain.Errors.PlaneringException.NotFound("office", string.Join(", ", unknown));
-        }
-
-        return forecast with { Offices = forecast.Offices.Where(o => officeIds.Contains(o.OfficeId)).ToList() };
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast of {Paths} paths cancelled by its caller after {Milliseconds:F0} ms")]
-    private static partial void LogCancelled(ILogger logger, int paths, double milliseconds);
+        ForecastRun.ComputeAsync(
+            GrainFactory, clock, logger, ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default,
+            trigger, ++_version, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live forecast ({Trigger}) not recomputed: the grain is deactivating")]
     private static partial void LogAbandoned(ILogger logger, string trigger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast ({Trigger}): {Offices} offices, {Huvudman} huvudmän, {Paths} paths in {Milliseconds:F0} ms")]
-    private static partial void LogComputed(ILogger logger, string trigger, int offices, int huvudman, int paths, double milliseconds);
 }

@@ -7,13 +7,37 @@ namespace Planering.Grains.Hosting;
 /// </summary>
 public static class StateWrites
 {
-    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    public static Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain) => state.WriteOrReloadAsync(grain, rollBack: null);
+
+    /// <summary>
+    /// As <see cref="WriteOrReloadAsync{T}(IPersistentState{T}, IGrainBase)"/>, and when the write fails
+    /// <paramref name="rollBack"/> first puts memory back as storage holds it, for the calls already queued on this
+    /// activation before it goes.
+    /// </summary>
+    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain, Action? rollBack)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(grain);
         try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            rollBack?.Invoke();
+            grain.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Clears the state in storage; when that fails, the activation goes as after a failed write.</summary>
+    public static async Task ClearOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(grain);
+        try
+        {
+            await state.ClearStateAsync();
         }
         catch
         {

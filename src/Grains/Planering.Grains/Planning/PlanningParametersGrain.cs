@@ -46,16 +46,7 @@ public sealed partial class PlanningParametersGrain(
         var next = PlanningParametersDocument.From(wanted with { Version = current.Version + 1 });
         var previous = state.State.Current;
         state.State.Current = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Current = previous;
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrReloadAsync(this, () => state.State.Current = previous);
 
         LogChanged(logger, next.Version);
         await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).OfficesChangedAsync();

@@ -49,7 +49,9 @@ public sealed class HuvudmanGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert)
+    public async Task<HuvudmanRecord> UpsertAsync(HuvudmanUpsert upsert) => (await UpsertListedAsync(upsert)).Huvudman;
+
+    public async Task<HuvudmanListing> UpsertListedAsync(HuvudmanUpsert upsert)
     {
         var profile = HuvudmanProfile.Create(
             this.GetPrimaryKeyString(), upsert.Name, upsert.Type, upsert.Kommunkod, upsert.Position?.ToDomain(),
@@ -62,8 +64,7 @@ public sealed class HuvudmanGrain(
         state.State.MovedFromKommun = previousKommun is not null && previousKommun != record.Kommunkod ? previousKommun : null;
         await state.WriteOrReloadAsync(this);
 
-        await ListAndPlaceAsync(record);
-        return record;
+        return new HuvudmanListing(record, await ListAndPlaceAsync(record));
     }
 
     public async Task<HuvudmanRecord> GetAsync()
@@ -87,6 +88,12 @@ public sealed class HuvudmanGrain(
     }
 
     public Task<HuvudmanForSlot> GetForSlotAsync() => ForSlotAsync(RequireProfile());
+
+    public async Task<HuvudmanListing> GetListedAsync()
+    {
+        var profile = RequireProfile();
+        return new HuvudmanListing(profile, await GrainFactory.OfficeOfAsync(profile));
+    }
 
     public async Task<SlotAnswer> FindNextSlotAsync(FindSlotRequest request, CancellationToken cancellationToken = default)
     {
@@ -125,16 +132,8 @@ public sealed class HuvudmanGrain(
         var me = await ForSlotAsync(profile);
         var dialogueId = DialogueIds.For(slot.OfficeId, requestId);
         state.State.Pending = new PendingBooking(requestId, dialogueId, slot.OfficeId);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Nothing was asked of the office yet; a fresh activation starts from the stored state and version.
-            DeactivateOnIdle();
-            throw;
-        }
+        // Nothing is asked of the office until the marker is stored; a failed write leaves a fresh activation to start over.
+        await state.WriteOrReloadAsync(this);
 
         DialogueRecord dialogue;
         try
@@ -145,7 +144,7 @@ public sealed class HuvudmanGrain(
         {
             // The office refused: nothing was booked, so the marker goes.
             state.State.Pending = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
             throw;
         }
         catch
@@ -190,29 +189,16 @@ public sealed class HuvudmanGrain(
         HuvudmanForSlot me, FindSlotRequest request, SlotRecord found, EarlierElsewhere scope, CancellationToken cancellationToken)
     {
         var offices = await GrainFactory.GetGrain<IOfficeDirectoryGrain>(GrainKeys.Sweden).ListAsync();
-        if (scope == EarlierElsewhere.NearerOffice)
-        {
-            var here = me.Position.ToDomain();
-            var foundKm = offices.FirstOrDefault(o => o.OfficeId == found.OfficeId) is { } office ? here.DistanceKmTo(office.Position.ToDomain()) : double.MaxValue;
-            offices = offices.Where(o => here.DistanceKmTo(o.Position.ToDomain()) < foundKm).ToList();
-        }
+        var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
+        var toAsk = AlternativeOffices.ToAsk(
+            me.Position.ToDomain(), offices.Select(o => (o.OfficeId, o.Position.ToDomain(), o.Advisors.Count)).ToList(), found.OfficeId, scope, team);
 
         // Counted from the asked date (or today), never later than where an office starts, so the found date stays inside.
         var from = request.Earliest ?? StockholmTime.LocalDate(clock.GetUtcNow());
         var upToFound = request with { HorizonDays = Math.Clamp(found.Date.DayNumber - from.DayNumber + 1, 1, request.HorizonDays) };
-        // An office with fewer advisors than a dialogue takes can never hold one (the search would say so after walking its calendar).
-        var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
-        var answers = await Task.WhenAll(offices
-            .Where(o => o.OfficeId != found.OfficeId && o.Advisors.Count >= team)
-            .Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o.OfficeId).FindSlotAsync(me, upToFound with { OfficeId = o.OfficeId }, cancellationToken)));
-        return answers
-            .Select(a => a.Slot)
-            .OfType<SlotRecord>()
-            .Where(s => s.StartUtc < found.StartUtc)
-            .OrderBy(s => s.StartUtc)
-            .ThenBy(s => s.OfficeId, StringComparer.Ordinal)
-            .Take(2)
-            .ToList();
+        var answers = await Task.WhenAll(toAsk.Select(officeId =>
+            GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).FindSlotAsync(me, upToFound with { OfficeId = officeId }, cancellationToken)));
+        return AlternativeOffices.ToOffer(answers.Select(a => a.Slot).OfType<SlotRecord>(), s => (s.OfficeId, s.StartUtc), found.StartUtc);
     }
 
     private async Task<HuvudmanForSlot> ForSlotAsync(HuvudmanRecord profile)
@@ -232,16 +218,8 @@ public sealed class HuvudmanGrain(
             state.State.Pending = null;
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is ahead of storage now; a fresh activation reloads storage and resolves the pending marker.
-            DeactivateOnIdle();
-            throw;
-        }
+        // On a failed write a fresh activation reloads storage and resolves the pending marker.
+        await state.WriteOrReloadAsync(this);
     }
 
     /// <summary>
@@ -289,17 +267,20 @@ public sealed class HuvudmanGrain(
     /// shard last, and only then forgets where it came from, so a call that fails on the way (or a crash) leaves the
     /// marker that makes the next activation or upsert finish the move instead of leaving it listed twice.
     /// </summary>
-    private async Task ListAndPlaceAsync(HuvudmanRecord profile)
+    /// <summary>Lists the huvudman in its shard and has the plan place it; the office the plan placed it at.</summary>
+    private async Task<string?> ListAndPlaceAsync(HuvudmanRecord profile)
     {
         await GrainFactory.GetGrain<IHuvudmanIndexGrain>(profile.Kommunkod).UpsertAsync(profile);
         var movedFrom = state.State.MovedFromKommun;
-        await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(profile, movedFrom);
+        var officeId = await GrainFactory.GetGrain<IPlanningGrain>(GrainKeys.Sweden).PlaceAsync(profile, movedFrom);
         if (movedFrom is not null)
         {
             await GrainFactory.GetGrain<IHuvudmanIndexGrain>(movedFrom).RemoveAsync(profile.OrganisationNumber);
             state.State.MovedFromKommun = null;
             await state.WriteOrReloadAsync(this);
         }
+
+        return officeId;
     }
 
     /// <summary>Finishes a move an earlier call began but did not complete (see <see cref="ListAndPlaceAsync"/>).</summary>

@@ -2,6 +2,7 @@ using Planering.Domain.Errors;
 using Planering.Domain.Registry;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
+using Planering.Domain.Paging;
 
 namespace Planering.Grains.Registry;
 
@@ -18,7 +19,7 @@ public sealed class HuvudmanQueryGrain : Grain, IHuvudmanQueryGrain
         var violations = new Violations();
         violations.Require(filter.Lanskod is null || geography.TryGetLan(filter.Lanskod, out _), "lanskod", "must be one of the 21 two-digit län codes");
         violations.Require(filter.Kommunkod is null || geography.TryGetKommun(filter.Kommunkod, out _), "kommunkod", "must be one of the 290 four-digit kommun codes (SCB)");
-        violations.Require(pageSize is >= 1 and <= 1000, "page_size", "must be between 1 and 1000");
+        violations.Require(pageSize is >= 1 and <= PageLimits.MaxPageSize, "page_size", $"must be between 1 and {PageLimits.MaxPageSize}");
         violations.ThrowIfAny();
         var cursor = ListingCursor.Parse(pageToken);
 

@@ -26,7 +26,7 @@ internal static class RecordMapping
         new(profile.OfficeId, profile.Name, profile.Kommunkod, profile.Lanskod, GeoPoint.From(profile.Position), profile.Opened, advisors, updatedAt);
 
     public static Advisor ToDomain(this AdvisorRecord advisor) =>
-        new(advisor.AdvisorId, advisor.Name, advisor.Fte, advisor.WorkingDays.ToHashSet(),
+        new(advisor.AdvisorId, advisor.Name, advisor.Fte, Staffing.WorkingDaysOrDefault(advisor.WorkingDays),
             advisor.Absences.Select(a => new Absence(a.Start, a.End, a.Reason)).ToList());
 
     public static AdvisorRecord ToRecord(this Advisor advisor) =>

@@ -146,6 +146,12 @@ public sealed class RegionalOfficeGrain(
     public Task<DialogueRecord?> GetDialogueAsync(string dialogueId) =>
         Task.FromResult(state.State.Dialogues.GetValueOrDefault(dialogueId));
 
+    public Task<DialogueRecord> CancelThroughHuvudmanAsync(string dialogueId, string? reason)
+    {
+        var dialogue = state.State.Dialogues.GetValueOrDefault(dialogueId) ?? throw PlaneringException.NotFound("dialogue", dialogueId);
+        return GrainFactory.GetGrain<IHuvudmanGrain>(dialogue.HuvudmanId).CancelAsync(dialogueId, reason);
+    }
+
     public Task<DialoguePage> ListDialoguesAsync(DialogueFilter filter, int pageSize, string? pageToken)
     {
         RequireOffice();
@@ -186,9 +192,7 @@ public sealed class RegionalOfficeGrain(
     private PlaneringException Refusal(RejectionCode rejection, SlotSearch search, HuvudmanForSlot huvudman, SlotChoice slot)
     {
         var code = RejectionTexts.Code(rejection);
-        var taken = rejection is RejectionCode.AdvisorsBusy or RejectionCode.DailyCap or RejectionCode.WeeklyCap or RejectionCode.Preparation
-            or RejectionCode.NightsLimit;
-        if (!taken)
+        if (!rejection.MeansTaken())
         {
             return new PlaneringException(ErrorCode.RuleViolation, $"the slot breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
         }
@@ -212,13 +216,8 @@ public sealed class RegionalOfficeGrain(
     /// already queued, and deactivates, so the next activation reloads the stored state and its version (a conflict
     /// would otherwise leave this activation writing with a stale version for good).
     /// </summary>
-    private async Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
+    private Task WriteOrRollBackAsync(string dialogueId, DialogueRecord? previous) =>
+        state.WriteOrReloadAsync(this, () =>
         {
             if (previous is null)
             {
@@ -230,10 +229,7 @@ public sealed class RegionalOfficeGrain(
             }
 
             _schedule = null;
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+        });
 
     private OfficeRecord RequireOffice() =>
         state.State.Office ?? throw PlaneringException.NotFound("office", this.GetPrimaryKeyString());

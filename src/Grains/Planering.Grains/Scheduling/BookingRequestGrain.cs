@@ -42,7 +42,7 @@ public sealed class BookingRequestGrain(
         }
         catch (PlaneringException rejected) when (rejected.Code is not ErrorCode.AlreadyExists)
         {
-            await state.ClearStateAsync();
+            await state.ClearOrReloadAsync(this);
             throw;
         }
     }

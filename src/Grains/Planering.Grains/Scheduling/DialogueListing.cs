@@ -1,12 +1,13 @@
 using Planering.Domain.Errors;
 using Planering.Domain.Scheduling;
+using Planering.Domain.Paging;
 
 namespace Planering.Grains.Scheduling;
 
 /// <summary>Pages a set of dialogues in (office, date, start, id) order, the one order every dialogue listing uses.</summary>
 public static class DialogueListing
 {
-    public const int MaxPageSize = 1000;
+    public const int MaxPageSize = PageLimits.MaxPageSize;
 
     public static DialoguePage Page(IEnumerable<DialogueRecord> dialogues, DialogueFilter filter, int pageSize, string? pageToken)
     {
