@@ -755,25 +755,25 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
 
         // PlanningService/ProposeInvitationWave (nothing is stored even when accepted; these must still be refused).
         ProposeInvitationWaveRequest Wave() => new() { Size = 10, PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31" };
-        void Propose(string what, Action<ProposeInvitationWaveRequest> change, string? field, string? reason = null) =>
+        void ProposeWave(string what, Action<ProposeInvitationWaveRequest> change, string? field, string? reason = null) =>
             cases.Add(new("PlanningService/ProposeInvitationWave", what, () => planning.ProposeInvitationWaveAsync(Wave().With(change)).ResponseAsync, field, reason));
-        Propose("size 0", r => r.Size = 0, "size");
-        Propose("size 2001", r => r.Size = 2001, "size");
-        Propose("size int.MinValue", r => r.Size = int.MinValue, "size");
-        Propose("no period start", r => r.PeriodStart = string.Empty, "period_start");
-        Propose("period end before its start", r => r.PeriodEnd = $"{w.Year}-01-01", "period_end");
-        Propose("period of three years", r => r.PeriodEnd = $"{w.Year + 3}-01-01", "period_end");
-        Propose("period in the past", r => { r.PeriodStart = "2020-01-01"; r.PeriodEnd = "2020-06-01"; }, "period_end");
+        ProposeWave("size 0", r => r.Size = 0, "size");
+        ProposeWave("size 2001", r => r.Size = 2001, "size");
+        ProposeWave("size int.MinValue", r => r.Size = int.MinValue, "size");
+        ProposeWave("no period start", r => r.PeriodStart = string.Empty, "period_start");
+        ProposeWave("period end before its start", r => r.PeriodEnd = $"{w.Year}-01-01", "period_end");
+        ProposeWave("period of three years", r => r.PeriodEnd = $"{w.Year + 3}-01-01", "period_end");
+        ProposeWave("period in the past", r => { r.PeriodStart = "2020-01-01"; r.PeriodEnd = "2020-06-01"; }, "period_end");
         foreach (var (value, what) in BadDates())
         {
-            Propose($"period start {what}", r => r.PeriodStart = value, null);
-            Propose($"period end {what}", r => r.PeriodEnd = value, null);
+            ProposeWave($"period start {what}", r => r.PeriodStart = value, null);
+            ProposeWave($"period end {what}", r => r.PeriodEnd = value, null);
         }
 
-        Propose("office id upper case", r => r.OfficeIds.Add("LULEA"), "office_ids[0]");
-        Propose("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
-        Propose("office unknown", r => r.OfficeIds.Add("nowhere"), null, "OFFICE_NOT_FOUND");
-        Propose("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
+        ProposeWave("office id upper case", r => r.OfficeIds.Add("LULEA"), "office_ids[0]");
+        ProposeWave("office id twice", r => r.OfficeIds.AddRange(TwiceLulea), "office_ids");
+        ProposeWave("office unknown", r => r.OfficeIds.Add("nowhere"), null, "OFFICE_NOT_FOUND");
+        ProposeWave("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
 
         // PlanningService/CommitInvitationWave: accepted, these would record invitations.
         CommitInvitationWaveRequest Invite() => new() { WaveId = $"svep-{Guid.NewGuid():N}"[..20], PeriodStart = $"{w.Year}-02-01", PeriodEnd = $"{w.Year}-05-31", HuvudmanIds = { w.Other } };
