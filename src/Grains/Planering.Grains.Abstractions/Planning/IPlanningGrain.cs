@@ -26,7 +26,9 @@ public interface IPlanningGrain : IGrainWithStringKey
     Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod);
 
     /// <summary>Tells the plan that offices or their staffing changed: it re-solves shortly (bursts give one re-solve).</summary>
+    /// <remarks>Interleaves with a running re-solve (it only schedules the next one), so a staffing change never waits for the solver.</remarks>
     [Alias("OfficesChanged")]
+    [AlwaysInterleave]
     Task OfficesChangedAsync();
 
     /// <summary>The live plan's figures (read-only: answered during a re-solve, from the assignment as stored).</summary>
