@@ -77,8 +77,10 @@ public sealed partial class PlanningGrain(
     public async Task<int> PlaceImportedAsync(IReadOnlyList<string> kommunkoder)
     {
         ArgumentNullException.ThrowIfNull(kommunkoder);
+        // The same offices a single registration is placed at (PlaceAsync): those that can hold a dialogue.
+        var team = (await GrainFactory.PlanningParametersAsync()).Workload.AdvisorsPerDialogue;
         var offices = (_offices ??= await WorldReader.OfficesAsync(GrainFactory))
-            .Where(o => o.Advisors.Count > 0).Select(o => (o.OfficeId, o.Position.ToDomain())).ToList();
+            .Where(o => o.Advisors.Count >= team).Select(o => (o.OfficeId, o.Position.ToDomain())).ToList();
         var everyone = new HuvudmanFilter(null, null, null, null);
         var placed = await Task.WhenAll(kommunkoder.Select(async kommunkod =>
         {
