@@ -160,10 +160,14 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_new_huvudman_is_assigned_to_the_nearest_office_and_listed_under_it()
     {
-        // An office at Kiruna's seat: nothing is nearer to a Kiruna huvudman.
+        // An office at Kiruna's seat: nothing is nearer to a Kiruna huvudman. Two advisors: a dialogue takes a pair, and
+        // an office that cannot hold one is not assigned huvudmän.
         var officeId = TestKeys.OfficeId("kiruna");
         await Grains.GetGrain<IRegionalOfficeGrain>(officeId).UpsertAsync(new OfficeUpsert("Kiruna", "2584", null, null));
-        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday, DayOfWeek.Tuesday], [])]);
+        await Grains.GetGrain<IRegionalOfficeGrain>(officeId).SetStaffingAsync([
+            new AdvisorRecord($"{officeId}-1", "A", 1.0, [DayOfWeek.Monday, DayOfWeek.Tuesday], []),
+            new AdvisorRecord($"{officeId}-2", "B", 1.0, [DayOfWeek.Monday, DayOfWeek.Tuesday], []),
+        ]);
         var number = TestKeys.OrganisationNumber();
         var huvudman = await Grains.GetGrain<IHuvudmanGrain>(number).UpsertAsync(new HuvudmanUpsert("Malmfälten AB", HuvudmanType.Independent, "2584", null, 10, false));
 

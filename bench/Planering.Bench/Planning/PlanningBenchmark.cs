@@ -24,6 +24,7 @@ public static class PlanningBenchmark
         Row(text, $"national: {seeded} huvudmän × 6 offices", PlanningScenarios.National(PlanningScenarios.SeededOffices), runs, "≤ 250 ms, ratio ≤ 1.005");
         Row(text, $"national: {seeded} huvudmän × 10 offices", PlanningScenarios.National(PlanningScenarios.TenOffices), runs, "≤ 250 ms, ratio ≤ 1.005");
         Row(text, "synthetic: 20,000 huvudmän × 50 offices", PlanningScenarios.Synthetic(), quick ? 1 : 3, "≤ 5 s");
+        Row(text, $"national: {seeded} huvudmän × 6 offices, capacity binds (U = 0.95)", PlanningScenarios.NationalWhereCapacityBinds(PlanningScenarios.SeededOffices), runs, "≤ 250 ms, ratio ≤ 1.005");
         text.AppendLine();
         text.AppendLine(WhatIf(runs));
         text.AppendLine();

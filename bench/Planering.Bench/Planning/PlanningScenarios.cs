@@ -29,6 +29,18 @@ public static class PlanningScenarios
     public static AssignmentProblem National(IReadOnlyList<PlanningOffice> offices) => World.Problem(SeededHuvudman, offices, Year, null);
 
     /// <summary>
+    /// The national instance with every office's capacity scaled (in proportion) until the national utilisation is
+    /// <paramref name="utilisation"/>: today's defaults leave the offices far from full, so balancing is never tested;
+    /// here capacity binds and the solver must trade travel against it.
+    /// </summary>
+    public static AssignmentProblem NationalWhereCapacityBinds(IReadOnlyList<PlanningOffice> offices, double utilisation = 0.95)
+    {
+        var problem = National(offices);
+        var factor = problem.NationalUtilisation / utilisation;
+        return AssignmentProblem.Create(problem.Huvudman, problem.Offices.Select(o => o with { CapacityHours = o.CapacityHours * factor }), problem.Parameters);
+    }
+
+    /// <summary>
     /// 20,000 huvudmän spread over the kommuner in proportion to population (jittered around the seats) and 50 offices at
     /// the 50 most populous kommuner; capacity scaled so the national utilisation is 0.9. Deterministic.
     /// </summary>
