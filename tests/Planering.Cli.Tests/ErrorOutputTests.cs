@@ -27,13 +27,23 @@ public sealed class ErrorOutputTests(SiloFixture silo)
         Assert.StartsWith("planering: INVALID_ARGUMENT: earliest_date: ", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_slot_with_too_few_advisors_is_refused_by_the_server_naming_the_field()
+    {
+        // How many advisors a dialogue takes is a planning parameter, so the server, not the CLI, counts them.
+        var result = await silo.RunAsync("book", "2120001801", "--office", "solna", "--date", "2027-03-08", "--start", "08:00", "--mode", "digital", "--advisors", "solna-1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("planering: INVALID_ARGUMENT: slot.advisor_ids: ", result.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("offices --bogus")]
     [InlineData("frobnicate")]
     [InlineData("huvudman list --type company")]
     [InlineData("next-slot 2120001801 --from 1-March")]
     [InlineData("book 2120001801 --next --date 2027-03-08")]
-    [InlineData("book 2120001801 --office solna --date 2027-03-08 --start 08:00 --mode digital --advisors solna-1")]
+    [InlineData("book 2120001801 --office solna --date 2027-03-08 --start 08:00 --mode digital --advisors solna-1,solna-1")]
     [InlineData("forecast --chart forecast.pdf")]
     public async Task Usage_mistakes_are_one_line_and_exit_2(string commandLine)
     {

@@ -60,7 +60,10 @@ public sealed class PlanningCommandTests(SiloFixture silo)
         Assert.Equal(total, Count(scenario.After.Offices.Sum(o => o.HuvudmanCount)));
         Assert.Matches($@"│ Sweden\s+│\s+{total} → {total} │", result.Output);
         Assert.Equal(scenario.Before.Offices.Count + 1, scenario.After.Offices.Count);
-        Assert.True(scenario.TravelKmSavedPerYear > 0);
+        // Västerbotten's own travel falls; the national figure may not, where capacity binds and the re-solve uses the
+        // new advisors to relieve full offices further away (docs/planning-model.md, the assignment's weights).
+        var vasterbotten = Assert.Single(scenario.LanEffects, e => e.Lanskod == "24");
+        Assert.True(vasterbotten.TravelKmPerYearAfter < vasterbotten.TravelKmPerYearBefore);
         Assert.Contains($"Travel saved: {scenario.TravelKmSavedPerYear.ToString("N0", CultureInfo.InvariantCulture)} km", result.Output, StringComparison.Ordinal);
 
         Assert.NotEmpty(scenario.Reassigned);

@@ -26,7 +26,7 @@ public sealed class TermSchedulingApiTests(ApiFixture api)
         foreach (var kommun in kommuner)
         {
             var number = OrganisationNumber.FromNineDigits($"8{Interlocked.Increment(ref _next):D8}").Value;
-            await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Terminsskola {kommun}", Type = HuvudmanType.Independent, Kommunkod = kommun, Pupils = 300 });
+            await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = $"Terminsskola {kommun}", Type = HuvudmanType.Independent, Kommunkod = kommun, Pupils = 300, Synthetic = true, OrganisationNumberSynthetic = true });
             numbers.Add(number);
         }
 

@@ -30,7 +30,9 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     public static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(10);
 
     private ForecastRecord? _live;
-    private string? _pendingTrigger;
+    // Every change one recomputation coalesces, in order, each once: the forecast names them all, so a watcher waiting
+    // for its own change (a booking) sees it even when a re-solve lands in the same window.
+    private readonly List<string> _pendingTriggers = [];
     private IGrainTimer? _debounce;
     private DateTimeOffset _firstPendingChange;
     private long _version;
@@ -67,7 +69,11 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     /// </summary>
     private Task OnPlanChangedAsync(PlanChanged change)
     {
-        _pendingTrigger = change.Trigger;
+        if (!_pendingTriggers.Contains(change.Trigger))
+        {
+            _pendingTriggers.Add(change.Trigger);
+        }
+
         var now = clock.GetUtcNow();
         if (_debounce is null)
         {
@@ -89,8 +95,8 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         // disposing a timer cancels the callback it is running.
         using var firing = _debounce;
         _debounce = null;
-        var trigger = _pendingTrigger ?? "plan-changed";
-        _pendingTrigger = null;
+        var trigger = _pendingTriggers.Count == 0 ? "plan-changed" : string.Join(',', _pendingTriggers);
+        _pendingTriggers.Clear();
         try
         {
             _live = await ComputeLiveAsync(trigger, cancellationToken);
