@@ -108,6 +108,18 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         return slot is null ? (null, failure) : (slot, null);
     }
 
+    /// <summary>
+    /// The day rules alone (working day, holiday, lov, lead time, cycle, blocked date, the daily and weekly caps): the first
+    /// part of <see cref="Evaluate"/>, for a caller that prunes candidate days before asking the whole question. A day
+    /// this closes, Evaluate closes on the same calendar, and on any fuller one (the caps only grow).
+    /// </summary>
+    public RejectionCode? DayRule(SlotQuery query, OfficeSchedule schedule, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return DayRejection(query, schedule, date, Workload.EarliestDialogueDate(query.Today, WorkingTime))?.Code;
+    }
+
     private bool OutsideHours(SlotQuery query, DateOnly date, int startMinute, DialogueMode mode, TourLeg? leg)
     {
         // A start chosen at 03:00 is not "taken" (a full day would say so): no advisor could ever hold it, whatever the

@@ -143,10 +143,11 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             return result;
         }
 
-        public void PlaceSingle(TermHuvudman h)
+        /// <param name="earliest">The huvudman's earliest slot already searched on the calendar as it is now, if any.</param>
+        public void PlaceSingle(TermHuvudman h, SlotSearchResult? earliest = null)
         {
             // Nothing fits even on the calendar without the proposal: the same search on a fuller one cannot do better.
-            var result = Unhindered(h).Slot is null ? Unhindered(h) : _search.FindEarliest(QueryFor(_request, h, _request.From), _schedule);
+            var result = Unhindered(h).Slot is null ? Unhindered(h) : earliest ?? _search.FindEarliest(QueryFor(_request, h, _request.From), _schedule);
             if (result.Slot is { } slot)
             {
                 Add(h, slot, null);
@@ -168,7 +169,8 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
                 return;
             }
 
-            var alone = _search.FindEarliest(QueryFor(_request, seed, _request.From), _schedule).Slot;
+            var earliest = _search.FindEarliest(QueryFor(_request, seed, _request.From), _schedule);
+            var alone = earliest.Slot;
             // The tour may not make the seed later (in months) than it would be alone: lateness comes before travel.
             var (firstDay, latestDay) = alone is { } a ? (a.Date, LastDayOfMonth(a.Date)) : (_request.From, _request.To);
             var tried = 0;
@@ -182,6 +184,13 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
                 }
 
                 tried++;
+                // A tour of two stops or more needs the second stop's day rules open on the day (on to it the same day) or
+                // the next (after a night there): where neither is, no pair can hold one, and the pairs are not tried.
+                if (!SecondStopCanOpen(chain[1], day))
+                {
+                    continue;
+                }
+
                 if (BestTourOn(day, chain, start.AdvisorIds) is { Count: >= 2 } tour)
                 {
                     if (Pays(tour))
@@ -195,8 +204,20 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
                 }
             }
 
-            PlaceSingle(seed);
+            // Every tour tried was taken out again: the calendar is the one the seed's earliest slot was searched on.
+            PlaceSingle(seed, earliest);
         }
+
+        /// <summary>
+        /// A necessary condition for <see cref="PlaceChain"/> to place <paramref name="second"/> after a first stop on
+        /// <paramref name="day"/>: its day rules (the slot search's own, <see cref="SlotSearch.DayRule"/>) open on the day or,
+        /// where the chain may spend a night before it, on the next. The first stop only adds to the caps, so a day they
+        /// close now stays closed.
+        /// </summary>
+        private bool SecondStopCanOpen(TermHuvudman second, DateOnly day) =>
+            Open(second, day) || (NeedsNightAlone(second) && day.AddDays(1) <= _request.To && Open(second, day.AddDays(1)));
+
+        private bool Open(TermHuvudman h, DateOnly day) => _search.DayRule(QueryFor(_request, h, day), _schedule, day) is null;
 
         /// <summary>One improvement: a single on-site trip joins a tour of its län when that saves km and keeps every month.</summary>
         public bool ImproveOnce()
