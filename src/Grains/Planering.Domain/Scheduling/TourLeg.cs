@@ -18,4 +18,20 @@ public sealed record TourLeg(GeoPosition? From, string? FromKommunkod, int? Depa
 {
     /// <summary>A tour's first stop: out from the office.</summary>
     public static TourLeg First(LegEnd end) => new(null, null, null, end, 0);
+
+    /// <summary>
+    /// This stop's leg when the stop before it on the tour was not visited (taken meanwhile, or refused) and was tried with
+    /// <paramref name="skipped"/> on <paramref name="skippedDate"/>: the advisors come from where they actually were before
+    /// it. On the skipped stop's own day they come from the stop before that as the skipped one would have (leaving when
+    /// its dialogue ended, or in the morning after a night there); on a later day nothing booked brings them there (the
+    /// night was to be spent at the skipped stop), so they leave from the office. The slot search checks the new leg as
+    /// any other: the travel from farther away may no longer fit.
+    /// </summary>
+    public TourLeg AfterSkipped(TourLeg skipped, DateOnly skippedDate, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return skipped.From is not null && date == skippedDate && DepartAfterMinute is not null
+            ? this with { From = skipped.From, FromKommunkod = skipped.FromKommunkod, DepartAfterMinute = skipped.DepartAfterMinute, NightsBefore = skipped.NightsBefore }
+            : this with { From = null, FromKommunkod = null, DepartAfterMinute = null, NightsBefore = 0 };
+    }
 }

@@ -139,9 +139,23 @@ public sealed class ScheduleProposalGrain(
         foreach (var officeId in spec.OfficeIds)
         {
             var office = GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId);
+            // Per tour: the leg its last stop was tried with, that stop's date, and whether the advisors went there.
+            var lastStop = new Dictionary<int, (TourLeg Leg, DateOnly Date, bool Visited)>();
             foreach (var d in state.State.Offices[officeId].Dialogues.Where(d => d.Slot is not null).OrderBy(d => d.Sequence))
             {
-                outcomes.Add(await BookAsync(office, d, spec.SpsmParticipation));
+                var leg = d.Leg?.ToDomain();
+                if (leg is not null && d.Trip is { } trip && lastStop.TryGetValue(trip, out var previous) && !previous.Visited)
+                {
+                    // The stop before was not booked: this stop's travel comes from where the advisors actually were.
+                    leg = leg.AfterSkipped(previous.Leg, previous.Date, d.Slot!.Date);
+                }
+
+                var outcome = await BookAsync(office, d with { Leg = leg?.ToRecord() }, spec.SpsmParticipation);
+                outcomes.Add(outcome);
+                if (leg is not null && d.Trip is { } number)
+                {
+                    lastStop[number] = (leg, d.Slot!.Date, outcome.Outcome is CommitOutcome.Booked or CommitOutcome.AlreadyBooked);
+                }
             }
         }
 

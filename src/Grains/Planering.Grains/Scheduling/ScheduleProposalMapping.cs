@@ -20,6 +20,8 @@ internal static class ScheduleProposalMapping
     public static TourLegRecord ToRecord(this TourLeg leg) =>
         new(leg.From is { } from ? GeoPoint.From(from) : null, leg.FromKommunkod, leg.DepartAfterMinute, leg.End, leg.NightsBefore);
 
+    public static TourLeg ToDomain(this TourLegRecord leg) => new(leg.From?.ToDomain(), leg.FromKommunkod, leg.DepartAfterMinute, leg.End, leg.NightsBefore);
+
     public static ScheduleTotalsRecord Sum(IEnumerable<ScheduleTotalsRecord> totals)
     {
         var list = totals.ToList();
