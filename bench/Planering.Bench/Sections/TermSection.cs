@@ -37,8 +37,10 @@ public static class TermSection
         text.AppendLine();
         Table(text, "Spring term " + SpringFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + SpringTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", one office at a time",
             TermWorld.Requests(sweden, seeded, parameters, SpringFrom, SpringTo, Today), parameters, lov, log);
+        var year = TermWorld.Requests(sweden, seeded, parameters, YearFrom, YearTo, Today);
         Table(text, "The whole country, the next 12 months (" + YearFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + YearTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")",
-            TermWorld.Requests(sweden, seeded, parameters, YearFrom, YearTo, Today), parameters, lov, log);
+            year, parameters, lov, log);
+        Nights(text, sweden, year, parameters, lov);
 
         text.AppendLine("Growth: the country's 12 months as the register grows (the synthetic register, huvudmän placed at their kommun's seat). Beyond the offices' capacity most huvudmän get a reason instead of a slot, and each costs a full search of the horizon.");
         text.AppendLine();
@@ -54,6 +56,38 @@ public static class TermSection
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Why nights do or do not fall on the seeded world: a tour saves a night only where two dialogues that each spend one
+    /// alone are held on consecutive days; no dialogue may be held before it is due, and the tour may not make one later in
+    /// months than alone, so two such dialogues can share a tour only when both fall due by the end of the earlier one's
+    /// month alone.
+    /// </summary>
+    private static void Nights(StringBuilder text, SwedishGeography sweden, IReadOnlyList<TermRequest> requests, PlanningParameters parameters, SchoolHolidayCalendar lov)
+    {
+        text.AppendLine("Nights, the whole country's 12 months: the dialogues that spend a night away when booked one at a time, and the pairs of them (one office) that could share a tour at all: both due by the end of the earlier one's month alone (no dialogue is held before it is due, and lateness comes first), and of those, the pairs within a tour leg (150 km).");
+        text.AppendLine();
+        text.AppendLine("| office | on site | one at a time: dialogues with a night | nights | pairs due in time | within 150 km | those dialogues (kommun, due, held alone) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var request in requests)
+        {
+            var scheduler = new TermScheduler(TermWorld.SearchFor(request.Office.Id, parameters, lov));
+            var overnight = scheduler.OneAtATime(request).Placements.Where(p => p.Slot?.Trip is { Nights: > 0 }).ToList();
+            var pairs = overnight.SelectMany((a, i) => overnight.Skip(i + 1).Select(b => (a, b)))
+                .Where(x => Max(x.a.Huvudman.Due, x.b.Huvudman.Due) <= EndOfMonth(Min(x.a.Slot!.Date, x.b.Slot!.Date)))
+                .ToList();
+            var near = pairs.Count(x => x.a.Huvudman.Huvudman.Position.DistanceKmTo(x.b.Huvudman.Huvudman.Position) <= scheduler.Options.MaxLegKm);
+            var list = string.Join("; ", overnight.Select(p => string.Create(CultureInfo.InvariantCulture, $"{sweden.Kommun(p.Huvudman.Huvudman.Kommunkod).Name} {p.Huvudman.Due:yyyy-MM-dd} {p.Slot!.Date:yyyy-MM-dd}")));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {request.Office.Id} | {request.Huvudman.Count(h => h.Mode == Planering.Domain.Workload.DialogueMode.OnSite)} | {overnight.Count} | {overnight.Sum(p => p.Slot!.Trip!.Nights)} | {pairs.Count} | {near} | {list} |");
+        }
+
+        text.AppendLine();
+
+        static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+        static DateOnly EndOfMonth(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
     }
 
     private static (List<TermSchedule> Term, List<TermSchedule> Single, TimeSpan TermTime, TimeSpan SingleTime) Country(

@@ -287,12 +287,15 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             TermPlacement Previous(TermPlacement p) => p.Huvudman.Huvudman.Id == single.Huvudman.Huvudman.Id ? single : _placed[p.Huvudman.Huvudman.Id];
         }
 
-        /// <summary>A tour is kept when it drives fewer km than its stops' trips alone and spends no more nights.</summary>
+        /// <summary>
+        /// A tour is kept when it travels less than its stops' trips alone, as the term is judged (<see cref="Better"/>):
+        /// fewer nights away, or as many and fewer km. A night saved is worth more than the km of a detour.
+        /// </summary>
         private bool Pays(List<TermPlacement> tour)
         {
             var alone = tour.Select(p => AlonePlan(p.Huvudman)).ToList();
-            return tour.Sum(p => p.Slot!.Trip!.RoadKm) < alone.Sum(a => a.RoadKmRoundTrip)
-                && tour.Sum(p => p.Slot!.Trip!.Nights) <= alone.Sum(a => a.Nights);
+            var (nights, nightsAlone) = (tour.Sum(p => p.Slot!.Trip!.Nights), alone.Sum(a => a.Nights));
+            return nights < nightsAlone || (nights == nightsAlone && tour.Sum(p => p.Slot!.Trip!.RoadKm) < alone.Sum(a => a.RoadKmRoundTrip));
         }
 
         /// <summary>The seed and the nearest due on-site huvudmän of its län, chained nearest first.</summary>
