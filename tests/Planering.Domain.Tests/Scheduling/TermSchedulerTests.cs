@@ -103,6 +103,28 @@ public sealed class TermSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_stop_after_a_skipped_one_travels_from_where_the_advisors_were_before_it()
+    {
+        var (arvidsjaur, arjeplog) = (Sweden.Kommun("2505").Position, Sweden.Kommun("2506").Position);
+        var day = new DateOnly(2027, 1, 12);
+        // Arvidsjaur (ended 11:00), on to Arjeplog the same day (skipped), on to the next the same day: from Arvidsjaur at 11:00.
+        var skipped = new TourLeg(arvidsjaur, "2505", 11 * 60, LegEnd.ContinueToday, 0);
+        var next = new TourLeg(arjeplog, "2506", 14 * 60, LegEnd.Home, 0);
+        Assert.Equal(new TourLeg(arvidsjaur, "2505", 11 * 60, LegEnd.Home, 0), next.AfterSkipped(skipped, day, day));
+
+        // After a night at Arvidsjaur, Arjeplog skipped in the morning: the next the same day leaves Arvidsjaur in the morning.
+        var morning = skipped with { DepartAfterMinute = null, NightsBefore = 1 };
+        Assert.Equal(new TourLeg(arvidsjaur, "2505", null, LegEnd.Home, 1), next.AfterSkipped(morning, day, day));
+
+        // The night was to be spent at the skipped stop: the next day's stop leaves from the office.
+        var afterNight = next with { DepartAfterMinute = null, NightsBefore = 1 };
+        Assert.Equal(TourLeg.First(LegEnd.Home), afterNight.AfterSkipped(skipped, day, day.AddDays(1)));
+
+        // The skipped stop was the first: the next leaves from the office.
+        Assert.Equal(TourLeg.First(LegEnd.Home), next.AfterSkipped(TourLeg.First(LegEnd.ContinueToday), day, day));
+    }
+
+    [Fact]
     public void A_leg_that_would_take_the_tour_over_its_nights_is_refused_by_the_slot_search()
     {
         var lulea = Sweden.Offices.Single(o => o.OfficeId == "lulea");
