@@ -139,8 +139,10 @@ public sealed class ScheduleProposalGrain(
         foreach (var officeId in spec.OfficeIds)
         {
             var office = GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId);
-            // Per tour: the leg its last stop was tried with, that stop's date, and whether the advisors went there.
+            // Per tour: the leg its last stop was tried with, that stop's date, and whether the advisors went there; and the
+            // last stop they went to (its place in the outcomes).
             var lastStop = new Dictionary<int, (TourLeg Leg, DateOnly Date, bool Visited)>();
+            var lastVisited = new Dictionary<int, (ProposedDialogueRecord Dialogue, TourLeg Leg, int Index)>();
             foreach (var d in state.State.Offices[officeId].Dialogues.Where(d => d.Slot is not null).OrderBy(d => d.Sequence))
             {
                 var leg = d.Leg?.ToDomain();
@@ -154,8 +156,19 @@ public sealed class ScheduleProposalGrain(
                 outcomes.Add(outcome);
                 if (leg is not null && d.Trip is { } number)
                 {
-                    lastStop[number] = (leg, d.Slot!.Date, outcome.Outcome is CommitOutcome.Booked or CommitOutcome.AlreadyBooked);
+                    var visited = outcome.Outcome is CommitOutcome.Booked or CommitOutcome.AlreadyBooked;
+                    lastStop[number] = (leg, d.Slot!.Date, visited);
+                    if (visited)
+                    {
+                        lastVisited[number] = (d, outcome.Code == WayHomeCode ? leg with { End = LegEnd.Home } : leg, outcomes.Count - 1);
+                    }
                 }
+            }
+
+            // A tour cut short (its next stops taken): the last stop the advisors went to was booked going on, not home.
+            foreach (var (d, leg, index) in lastVisited.Values.Where(v => v.Leg.End != LegEnd.Home && outcomes[v.Index].Outcome == CommitOutcome.Booked))
+            {
+                outcomes[index] = await GoHomeAsync(officeId, d, leg, outcomes[index], spec.SpsmParticipation);
             }
         }
 
@@ -171,15 +184,58 @@ public sealed class ScheduleProposalGrain(
     /// <summary>The request id of one proposed dialogue: the same for every commit of this proposal, so a retry replays.</summary>
     public static string RequestIdFor(Guid proposalId, string huvudmanId) => $"term-{proposalId:N}-{huvudmanId}";
 
-    private async Task<CommittedDialogueRecord> BookAsync(IRegionalOfficeGrain office, ProposedDialogueRecord d, bool spsm)
+    /// <summary>The code on a stop rebooked with the way home because the tour's next stops were not booked.</summary>
+    public const string WayHomeCode = "TOUR_CUT_SHORT";
+
+    /// <summary>
+    /// Rebooks the stop a tour was cut short after with the way home instead of the way on: when the slot search accepts
+    /// that leg on the office's calendar without the stop, the stop is cancelled and booked again with it (request id
+    /// suffixed <c>-home</c>, so a retry finds it); otherwise it stays as booked, and the answer says so.
+    /// </summary>
+    private async Task<CommittedDialogueRecord> GoHomeAsync(string officeId, ProposedDialogueRecord d, TourLeg leg, CommittedDialogueRecord booked, bool spsm)
+    {
+        var home = leg with { End = LegEnd.Home };
+        var slot = d.Slot!;
+        var huvudman = GrainFactory.GetGrain<IHuvudmanGrain>(d.HuvudmanId);
+        var office = await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).GetAsync();
+        var parameters = await GrainFactory.PlanningParametersAsync();
+        var me = await huvudman.GetForSlotAsync();
+        var calendar = await SchoolCalendars.ForVersionAsync(GrainFactory, me.SchoolCalendarVersion);
+        var search = new SlotSearch(parameters.WorkingTimeFor(officeId), calendar, parameters.WorkloadFor(officeId));
+        var schedule = new OfficeSchedule((await AllDialoguesAsync(officeId)).Where(b => b.DialogueId != booked.DialogueId));
+        // The huvudman's last dialogue is now this one: its cycle held when it was booked on this date, and the office's
+        // check of the rebooking (after the cancel) applies it again against the dialogue before.
+        var query = new SlotQuery(me.ToDomain() with { LastDialogueDate = null }, office.ToScheduling(), [slot.Mode], slot.Date, 1, spsm, StockholmTime.LocalDate(clock.GetUtcNow()));
+        var (found, rejection) = search.Check(query, schedule, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, home);
+        if (found is null)
+        {
+            return booked with { Code = WayHomeCode, Message = $"the tour's next stops were not booked, and the way home from here does not fit ({RejectionTexts.Code(rejection ?? RejectionCode.AdvisorsBusy)}): the trip ends here as booked" };
+        }
+
+        await huvudman.CancelAsync(booked.DialogueId!, "the tour's next stops were taken: booked again with the way home");
+        var again = await BookAsync(GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId), d with { Leg = home.ToRecord() }, spsm, "-home");
+        return again.Outcome == CommitOutcome.Booked
+            ? again with { Code = WayHomeCode, Message = "the tour's next stops were taken: booked again with the way home from here" }
+            : again;
+    }
+
+    private async Task<CommittedDialogueRecord> BookAsync(IRegionalOfficeGrain office, ProposedDialogueRecord d, bool spsm, string suffix = "")
     {
         var requestId = RequestIdFor(this.GetPrimaryKey(), d.HuvudmanId);
         var dialogueId = DialogueIds.For(d.OfficeId, requestId);
-        if (await office.GetDialogueAsync(dialogueId) is not null)
+        var homeId = DialogueIds.For(d.OfficeId, requestId + "-home");
+        if (await office.GetDialogueAsync(homeId) is not null)
+        {
+            // An earlier commit cut the tour short here and booked the way home.
+            return new CommittedDialogueRecord(d.HuvudmanId, d.OfficeId, CommitOutcome.AlreadyBooked, homeId, WayHomeCode, null, null, null, []);
+        }
+
+        if (suffix.Length == 0 && await office.GetDialogueAsync(dialogueId) is not null)
         {
             return new CommittedDialogueRecord(d.HuvudmanId, d.OfficeId, CommitOutcome.AlreadyBooked, dialogueId, null, null, null, null, []);
         }
 
+        requestId += suffix;
         var slot = d.Slot!;
         var choice = new SlotChoice(d.OfficeId, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, spsm, null, d.Leg);
         try
