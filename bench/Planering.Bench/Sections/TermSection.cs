@@ -35,6 +35,13 @@ public static class TermSection
         var seeded = WorldSeed.Huvudman(sweden);
         text.AppendLine(CultureInfo.InvariantCulture, $"The seeded world ({seeded.Count} huvudmän, each at its nearest office, the previous dialogue spread over the cycle before the period: `TermWorld`), default parameters, proposed on {Today:yyyy-MM-dd}. \"one at a time\" is each huvudman's earliest slot in due order (FindNextSlot then book, in the domain). Nights and travel hours are the advisor pair's. Bound (`TermBound`): late = huvudmän whose earliest slot on the calendar without the proposal is already after their due month; km = each on-site stop's cheapest way in (from the office or any other stop) plus the cheapest way home, a weak bound (docs/term-scheduling.md). Targets: ≤ 2 s per office-term, ≤ 10 s for the country on 2 cores.");
         text.AppendLine();
+        // The machine is shared: the load says how far the seconds below are from a quiet machine's.
+        if (File.Exists("/proc/loadavg"))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the section started: {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores.");
+            text.AppendLine();
+        }
+
         Table(text, "Spring term " + SpringFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + SpringTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", one office at a time",
             TermWorld.Requests(sweden, seeded, parameters, SpringFrom, SpringTo, Today), parameters, lov, log);
         var year = TermWorld.Requests(sweden, seeded, parameters, YearFrom, YearTo, Today);
