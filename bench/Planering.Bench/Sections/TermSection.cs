@@ -124,7 +124,7 @@ public static class TermSection
     {
         var detail = new List<(TermSchedule Tours, TimeSpan Time)>();
         var (term, single, termTime, singleTime) = Country(requests, parameters, lov, detail);
-        text.AppendLine(CultureInfo.InvariantCulture, $"{caption}: term {termTime.TotalSeconds:F2} s in all (one at a time {singleTime.TotalSeconds:F2} s). \"tours alone\" is the construction with tours before the proposal keeps the better of it and one at a time (lateness first, then nights, then km).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{caption}: term {termTime.TotalSeconds:F2} s in all (one at a time {singleTime.TotalSeconds:F2} s). \"tours alone\" is the construction with tours; the proposal is the better of it and booking one at a time followed by the same improvement moves (lateness first, then nights, then km).");
         text.AppendLine();
         text.AppendLine("| office | s | due | placed | late (bound) | km | km bound | gap | nights | trips (tours of 2+) | one at a time: placed | late | km | nights | tours alone: late | km | nights | tours |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -143,7 +143,7 @@ public sealed class TermSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_whole_country_term_keeps_every_rule_and_travels_less_than_booking_one_at_a_time()
+    public void A_whole_country_term_keeps_every_rule_and_drives_fewer_km_with_fewer_nights_than_booking_one_at_a_time()
     {
         var failures = new List<string>();
         double km = 0, kmOne = 0, bound = 0;
@@ -167,6 +167,7 @@ public sealed class TermSchedulerTests(ITestOutputHelper output)
         Assert.True(placed >= placedOne, $"placed {placed} < {placedOne}");
         Assert.True(late <= lateOne, $"late {late} > {lateOne}");
         Assert.True(km < kmOne, $"km {km:F0} >= {kmOne:F0}");
-        Assert.True(nights <= nightsOne, $"nights {nights} > {nightsOne}");
+        // Malmö's Kalmar and Nybro share a night on the spring term (docs/term-scheduling.md, "Nights").
+        Assert.True(nights < nightsOne, $"nights {nights} >= {nightsOne}");
     }
 }

@@ -41,9 +41,10 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
         ArgumentNullException.ThrowIfNull(request);
         var term = Construct(request, progress);
 
-        // Tours take advisor days in blocks; where that makes a dialogue later or a trip longer than booking one at a
-        // time would, the one-at-a-time schedule is the better proposal (lateness first, then km, then nights).
-        var single = OneAtATime(request);
+        // Tours take advisor days (and the office's two dialogues a day) in blocks; where that makes a dialogue later
+        // than booking one at a time would, booking one at a time and then bundling its trips by the same improvement
+        // moves (which never make a stop later in months) is the better proposal (lateness first, then nights, then km).
+        var single = OneAtATime(request, improve: true);
         return Better(single, term) ? single : term;
     }
 
@@ -84,13 +85,19 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
     }
 
     /// <summary>The baseline: each huvudman in due order takes its own earliest slot (what booking one at a time gives).</summary>
-    public TermSchedule OneAtATime(TermRequest request)
+    /// <param name="improve">Then the improvement pass: single trips joined into tours where that travels less and keeps
+    /// every dialogue's month, so the result is never later than booking one at a time.</param>
+    public TermSchedule OneAtATime(TermRequest request, bool improve = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var run = new Run(this, request);
         foreach (var h in request.Huvudman.OrderBy(h => h.Due).ThenBy(h => h.Huvudman.Id, StringComparer.Ordinal))
         {
             run.PlaceSingle(h);
+        }
+
+        for (var round = 0; improve && round < Options.LocalSearchRounds && run.ImproveOnce(); round++)
+        {
         }
 
         return run.Result();
@@ -243,7 +250,76 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
                 }
             }
 
+            // Two single trips near each other become one tour, on either one's day with either one's pair: the
+            // construction only chains a seed with huvudmän not yet decided, so two that were decided apart never met.
+            singles = _placed.Values.Where(p => p.Slot is { Trip: not null } && p.Leg is null).OrderByDescending(p => p.Slot!.Trip!.RoadKm).ToList();
+            foreach (var a in singles)
+            {
+                // The nearest few first, as the construction chains them: a farther one rarely saves more.
+                var at = a.Huvudman.Huvudman.Position;
+                foreach (var b in singles.Where(b => b != a && Lan(b.Huvudman) == Lan(a.Huvudman) && at.DistanceKmTo(b.Huvudman.Huvudman.Position) <= _owner.Options.MaxLegKm)
+                    .OrderBy(b => at.DistanceKmTo(b.Huvudman.Huvudman.Position)).Take(_owner.Options.MaxStopsPerTour))
+                {
+                    if (_placed[a.Huvudman.Huvudman.Id].Leg is null && _placed[b.Huvudman.Huvudman.Id].Leg is null
+                        && TryPair(_placed[a.Huvudman.Huvudman.Id], _placed[b.Huvudman.Huvudman.Id]))
+                    {
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+
             return improved;
+        }
+
+        private static int LateOn(TermPlacement p, DateOnly day) => Math.Max(0, TermPlacement.MonthIndex(day) - TermPlacement.MonthIndex(p.Huvudman.Due));
+
+        /// <summary>
+        /// Two single trips as one tour of two stops, kept when it travels less (fewer nights, or as many and fewer km)
+        /// and neither stop is later in months; otherwise both go back where they were.
+        /// </summary>
+        private bool TryPair(TermPlacement a, TermPlacement b)
+        {
+            var (kmBefore, nightsBefore) = (a.Slot!.Trip!.RoadKm + b.Slot!.Trip!.RoadKm, a.Slot.Trip.Nights + b.Slot.Trip.Nights);
+            _schedule.Remove(DialogueId(a.Huvudman));
+            _schedule.Remove(DialogueId(b.Huvudman));
+            foreach (var (first, second) in new[] { (a, b), (b, a) })
+            {
+                foreach (var day in new[] { a.Slot.Date, b.Slot.Date }.Distinct())
+                {
+                    // Neither may become later in months; then the slot search's day rules: a day either stop cannot open
+                    // on is not tried pair by pair.
+                    if (LateOn(first, day) > first.MonthsLate || LateOn(second, day) > second.MonthsLate
+                        || !Open(first.Huvudman, day) || !SecondStopCanOpen(second.Huvudman, day))
+                    {
+                        continue;
+                    }
+
+                    foreach (var pair in new[] { first.Slot!.AdvisorIds, second.Slot!.AdvisorIds }.DistinctBy(p => string.Join(',', p)))
+                    {
+                        var tour = PlaceChain(day, pair, [first.Huvudman, second.Huvudman]);
+                        if (tour.Count == 2 && tour.All(p => p.MonthsLate <= (p.Huvudman == a.Huvudman ? a : b).MonthsLate)
+                            && (tour.Sum(p => p.Slot!.Trip!.Nights) is var nights && (nights < nightsBefore
+                                || (nights == nightsBefore && tour.Sum(p => p.Slot!.Trip!.RoadKm) < kmBefore - 0.5))))
+                        {
+                            _tours.Add(tour.Select(p => p.Huvudman.Huvudman.Id).ToList());
+                            foreach (var p in tour)
+                            {
+                                // Decided after every other slot now: it books last.
+                                _placed[p.Huvudman.Huvudman.Id] = p with { Trip = null, Sequence = ++_sequence };
+                            }
+
+                            return true;
+                        }
+
+                        Unplace(tour);
+                    }
+                }
+            }
+
+            _schedule.Add(BookingFor(a.Slot, a.Huvudman, _request.SpsmParticipation, DialogueId(a.Huvudman)));
+            _schedule.Add(BookingFor(b.Slot, b.Huvudman, _request.SpsmParticipation, DialogueId(b.Huvudman)));
+            return false;
         }
 
         private bool TryExtend(List<string> tour, TermPlacement single)
