@@ -53,10 +53,9 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         var staffing = new SetStaffingRequest { OfficeId = officeId };
         staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-a", Name = "A", Fte = 1 });
         staffing.Advisors.Add(new Advisor { AdvisorId = $"{officeId}-b", Name = "B", Fte = 1 });
+        // The new office re-solves the plan after a debounce (it draws huvudmän from around Gävle, Skutskär is 40 km
+        // away); StateDigest.ReadSettledAsync waits for that re-solve to end before it takes "before".
         await api.Registry.SetStaffingAsync(staffing);
-        // The new office re-solves the plan after a debounce; a re-solve of the national plan can take seconds on a busy
-        // machine, longer than the digest's quiet period, so it is done now (the debounced one then moves nobody).
-        await api.Planning.RebalanceAsync(new RebalanceRequest());
         var huvudman = NewOrganisationNumber();
         var other = NewOrganisationNumber();
         foreach (var number in new[] { huvudman, other })
@@ -64,19 +63,11 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
             await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = number, Name = "Svepskolan AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 });
         }
 
-        // The new office draws huvudmän from around Gävle (Skutskär is 40 km away) in a debounced re-solve that can come
-        // later than the settling wait on a loaded machine: re-solve now, so "before" already has the office's share.
-        await api.Planning.RebalanceAsync(new RebalanceRequest());
-
         var year = DateTime.UtcNow.Year + 1;
         var find = new FindNextSlotRequest { HuvudmanId = huvudman, OfficeId = officeId, EarliestDate = $"{year}-04-12", Mode = DialogueMode.Digital };
         var requestId = $"sweep-{Guid.NewGuid():N}";
         var booked = await api.Scheduling.BookDialogueAsync(new BookDialogueRequest { RequestId = requestId, HuvudmanId = huvudman, Slot = (await api.Scheduling.FindNextSlotAsync(find)).Slot });
         var free = (await api.Scheduling.FindNextSlotAsync(find.Clone().With(f => f.HuvudmanId = other))).Slot;
-
-        // The new office's staffing re-solves the plan a moment later; on a cold host that solve can outlast the quiet
-        // window StateDigest waits for, so it is run now rather than landing in the middle of the sweep.
-        await api.Planning.RebalanceAsync(new RebalanceRequest());
         return new World(officeId, huvudman, other, free, requestId, booked.DialogueId, year);
     }
 

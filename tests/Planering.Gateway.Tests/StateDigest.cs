@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Planering.Contracts.V1;
+using Planering.Grains.Hosting;
+using Planering.Grains.Planning;
 
 namespace Planering.Gateway.Tests;
 
@@ -49,30 +51,27 @@ internal sealed record StateDigest(int Huvudman, string HuvudmanSha256, int Offi
     }
 
     /// <summary>
-    /// The digest once the state has settled: office and staffing changes re-solve the plan a moment later (debounced),
-    /// so a test that just arranged some must let that happen before it takes its "before".
+    /// The digest once the state is at rest: office, staffing and calendar changes re-solve the plan a moment later
+    /// (debounced), so a test that just arranged some takes its "before" only when the planning grain says no re-solve is
+    /// due or running (<see cref="IPlanningGrain.RebalancePendingAsync"/>). Waiting is for that answer, not for time
+    /// to pass; every other change a call makes is stored before the call returns.
     /// </summary>
     public static async Task<StateDigest> ReadSettledAsync(ApiFixture api, IEnumerable<(string Kommunkod, int Year)> holidays)
     {
-        var touched = holidays.ToList();
-        var previous = await ReadAsync(api, touched);
-        for (var attempt = 0; attempt < 20; attempt++)
+        var planning = api.Grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await planning.RebalancePendingAsync())
         {
-            await Task.Delay(Quiet);
-            var current = await ReadAsync(api, touched);
-            if (current == previous)
+            if (DateTime.UtcNow > until)
             {
-                return current;
+                throw new Xunit.Sdk.XunitException("the plan was still waiting for or running a re-solve after two minutes");
             }
 
-            previous = current;
+            await Task.Delay(50);
         }
 
-        throw new Xunit.Sdk.XunitException("the state kept changing for a minute");
+        return await ReadAsync(api, holidays);
     }
-
-    /// <summary>Longer than the planning grain's debounce of office changes (<c>PlanningGrain.RebalanceDelay</c>, 2 s).</summary>
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
 
     private static string Hash(IEnumerable<IMessage> messages)
     {

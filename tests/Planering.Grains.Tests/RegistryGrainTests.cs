@@ -23,7 +23,7 @@ public sealed class RegistryGrainTests(ClusterFixture fixture)
         Assert.Equal(stored, await grain.GetAsync());
         Assert.Equal("12", stored.Lanskod);
         Assert.Equal(55.6053, stored.Position.Latitude, 4);
-        Assert.Equal(ClusterFixture.Clock.GetUtcNow(), stored.UpdatedAt);
+        Assert.Equal(fixture.Time.GetUtcNow(), stored.UpdatedAt);
     }
 
     [Fact]

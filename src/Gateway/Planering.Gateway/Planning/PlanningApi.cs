@@ -54,19 +54,13 @@ public sealed class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : 
 
         violations.ThrowIfAny();
 
-        var officeId = request.OfficeId;
-        if (request.Advisors > 0)
-        {
-            var prefix = officeId.Length > 0 ? officeId : "new";
-            staff = Enumerable.Range(1, request.Advisors)
-                .Select(n => new AdvisorRecord($"{prefix}-{n}", $"Rådgivare {n}", 1.0, [], []))
-                .ToList();
-        }
-
         var scenario = assumed is null && request.AdvisorsPerOffice == 0
             ? null
             : new ScenarioParameters(assumed is null ? null : PlanningParametersDocument.From(assumed), request.AdvisorsPerOffice);
-        var spec = new OfficeSpec(officeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening, scenario);
+        // "N advisors" is forwarded as a count: the scenario grain staffs the office (one definition of that staff).
+        var spec = new OfficeSpec(
+            request.OfficeId, request.Name, request.Kommunkod.Length > 0 ? request.Kommunkod : null, request.Position.ToRecord(), staff, opening, scenario,
+            AdvisorCount: request.Advisors);
         return (await grains.GetGrain<IScenarioGrain>(Guid.NewGuid()).SimulateOpenOfficeAsync(spec, context.CancellationToken)).ToMessage();
     }
 

@@ -54,6 +54,17 @@ public static class Staffing
         return advisors;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> full-time advisors working Monday to Friday, with ids <c>{prefix}-1</c>, <c>{prefix}-2</c>, …:
+    /// the staff of an office where only a number of advisors is known (a what-if's new office, "every office with N
+    /// advisors", a candidate site in a ranking). The one definition of that staff.
+    /// </summary>
+    public static IReadOnlyList<Advisor> FullTime(string prefix, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return [.. Enumerable.Range(1, count).Select(n => new Advisor($"{prefix}-{n}", $"Rådgivare {n}", 1.0, Weekdays, []))];
+    }
+
     /// <summary>The sum of the advisors' FTE.</summary>
     public static double TotalFte(IEnumerable<Advisor> advisors) => advisors.Sum(a => a.Fte);
 }

@@ -63,4 +63,12 @@ public interface IPlanningGrain : IGrainWithStringKey
     [Alias("PlaceImported")]
     [ResponseTimeout("00:02:00")]
     Task<int> PlaceImportedAsync(IReadOnlyList<string> kommunkoder);
+
+    /// <summary>
+    /// Whether a re-solve is due (an office, staffing or calendar change waits out its debounce) or running: a reader that
+    /// wants the plan at rest, such as a test comparing the state before and after, waits until this is false.
+    /// </summary>
+    [Alias("RebalancePending")]
+    [AlwaysInterleave]
+    Task<bool> RebalancePendingAsync();
 }

@@ -64,7 +64,10 @@ public sealed record LanEffectRecord(
     [property: Id(3)] double TravelKmPerYearBefore,
     [property: Id(4)] double TravelKmPerYearAfter);
 
-/// <summary>A new office to simulate: its profile and staff.</summary>
+/// <summary>
+/// A new office to simulate: its profile and staff, either <c>Advisors</c> as given or, when <c>AdvisorCount</c> is above
+/// 0, that many full-time advisors the scenario grain staffs it with (the domain's <c>Staffing.FullTime</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planering.OfficeSpec")]
 public sealed record OfficeSpec(
     [property: Id(0)] string OfficeId,
@@ -73,7 +76,8 @@ public sealed record OfficeSpec(
     [property: Id(3)] GeoPoint? Position,
     [property: Id(4)] IReadOnlyList<AdvisorRecord> Advisors,
     [property: Id(5)] DateOnly? Opening,
-    [property: Id(6)] ScenarioParameters? Parameters = null);
+    [property: Id(6)] ScenarioParameters? Parameters = null,
+    [property: Id(7)] int AdvisorCount = 0);
 
 /// <summary>
 /// What a scenario assumes instead of the live world: its own planning parameters (the live ones when null) and a staff

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Planering.Domain.Calendar;
 using Planering.Domain.Forecasting;
+using Planering.Domain.Timing;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
@@ -33,8 +34,8 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     // Every change one recomputation coalesces, in order, each once: the forecast names them all, so a watcher waiting
     // for its own change (a booking) sees it even when a re-solve lands in the same window.
     private readonly List<string> _pendingTriggers = [];
-    private IGrainTimer? _debounce;
-    private DateTimeOffset _firstPendingChange;
+    private readonly Debounce _debounce = new(DebounceDelay, MaxDebounce);
+    private IGrainTimer? _recompute;
     private long _version;
     private int _lostSilos;
 
@@ -64,8 +65,8 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     public async Task<ForecastRecord> GetLiveAsync() => _live ??= await ComputeLiveAsync("startup", CancellationToken.None);
 
     /// <summary>
-    /// A trailing debounce: each change moves the recomputation to <see cref="DebounceDelay"/> after it, so a burst
-    /// (a seed, a rebalance) costs one recomputation, but never later than <see cref="MaxDebounce"/> after the first.
+    /// A trailing debounce (<see cref="Debounce"/>): each change moves the recomputation to <see cref="DebounceDelay"/>
+    /// after it, so a burst (a seed, a rebalance) costs one recomputation, but never to <see cref="MaxDebounce"/> after the first.
     /// </summary>
     private Task OnPlanChangedAsync(PlanChanged change)
     {
@@ -75,16 +76,18 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         }
 
         var now = clock.GetUtcNow();
-        if (_debounce is null)
+        var step = _debounce.Change(now);
+        switch (step)
         {
-            _firstPendingChange = now;
-            _debounce = this.RegisterGrainTimer(RecomputeAsync, new GrainTimerCreationOptions(DebounceDelay, Timeout.InfiniteTimeSpan));
-        }
-        else if (now - _firstPendingChange + DebounceDelay < MaxDebounce)
-        {
-            _debounce.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
+            case DebounceStep.Armed:
+                _recompute = this.RegisterGrainTimer(RecomputeAsync, new GrainTimerCreationOptions(DebounceDelay, Timeout.InfiniteTimeSpan));
+                break;
+            case DebounceStep.Postponed:
+                _recompute!.Change(DebounceDelay, Timeout.InfiniteTimeSpan);
+                break;
         }
 
+        LogChangeSeen(logger, change.Trigger, change.OfficeId ?? "-", now, step, _debounce.Due!.Value);
         return Task.CompletedTask;
     }
 
@@ -93,8 +96,9 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
     {
         // A change arriving from here on arms a new timer; this one is disposed only once its work is done, since
         // disposing a timer cancels the callback it is running.
-        using var firing = _debounce;
-        _debounce = null;
+        using var firing = _recompute;
+        _recompute = null;
+        _debounce.Fire();
         var trigger = _pendingTriggers.Count == 0 ? "plan-changed" : string.Join(',', _pendingTriggers);
         _pendingTriggers.Clear();
         try
@@ -116,6 +120,10 @@ public sealed partial class ForecastGrain(TimeProvider clock, ILogger<ForecastGr
         ForecastRun.ComputeAsync(
             GrainFactory, clock, logger, ForecastInput.DefaultHorizonMonths, ForecastInput.DefaultPaths, ForecastRequest.DefaultSeed, ForecastParameters.Default,
             trigger, ++_version, cancellationToken);
+
+    /// <summary>At Debug: what each change did to the pending recomputation, the one place a test or an operator sees the debounce work.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Plan change '{Trigger}' (office {OfficeId}) seen at {Now:O}: {Step}, live forecast due at {Due:O}")]
+    private static partial void LogChangeSeen(ILogger logger, string trigger, string officeId, DateTimeOffset now, DebounceStep step, DateTimeOffset due);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live forecast ({Trigger}) not recomputed: the grain is deactivating")]
     private static partial void LogAbandoned(ILogger logger, string trigger);

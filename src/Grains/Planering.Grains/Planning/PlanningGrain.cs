@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Planering.Domain.Calendar;
 using Planering.Domain.Planning;
+using Planering.Domain.Timing;
 using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Registry;
@@ -39,7 +40,10 @@ public sealed partial class PlanningGrain(
     public static readonly TimeSpan RebalanceDelay = TimeSpan.FromSeconds(2);
 
     private IReadOnlyList<OfficeRecord>? _offices;
+    // A cap equal to the delay: the re-solve runs once, RebalanceDelay after the first change of a burst (never postponed).
+    private readonly Debounce _debounce = new(RebalanceDelay, RebalanceDelay);
     private IGrainTimer? _pendingRebalance;
+    private int _resolving;
 
     public async Task<string?> PlaceAsync(HuvudmanRecord huvudman, string? previousKommunkod)
     {
@@ -116,16 +120,28 @@ public sealed partial class PlanningGrain(
     public Task OfficesChangedAsync()
     {
         _offices = null;
-        _pendingRebalance ??= this.RegisterGrainTimer(
-            async _ =>
-            {
-                _pendingRebalance?.Dispose();
-                _pendingRebalance = null;
-                await RebalanceAsync(CancellationToken.None);
-            },
-            new GrainTimerCreationOptions(RebalanceDelay, Timeout.InfiniteTimeSpan));
+        switch (_debounce.Change(clock.GetUtcNow()))
+        {
+            case DebounceStep.Armed:
+                _pendingRebalance = this.RegisterGrainTimer(
+                    async _ =>
+                    {
+                        _pendingRebalance?.Dispose();
+                        _pendingRebalance = null;
+                        _debounce.Fire();
+                        await RebalanceAsync(CancellationToken.None);
+                    },
+                    new GrainTimerCreationOptions(RebalanceDelay, Timeout.InfiniteTimeSpan));
+                break;
+            case DebounceStep.Postponed:
+                _pendingRebalance!.Change(RebalanceDelay, Timeout.InfiniteTimeSpan);
+                break;
+        }
+
         return Task.CompletedTask;
     }
+
+    public Task<bool> RebalancePendingAsync() => Task.FromResult(_debounce.Due is not null || _resolving > 0);
 
     public async Task<PlanRecord> GetPlanAsync() => PlanOf(await ReadWorldAsync());
 
@@ -144,6 +160,19 @@ public sealed partial class PlanningGrain(
     }
 
     public async Task<PlanRecord> RebalanceAsync(CancellationToken cancellationToken = default)
+    {
+        _resolving++;
+        try
+        {
+            return await ResolveAsync(cancellationToken);
+        }
+        finally
+        {
+            _resolving--;
+        }
+    }
+
+    private async Task<PlanRecord> ResolveAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var live = await ReadWorldAsync();

@@ -49,7 +49,10 @@ public sealed class ScenarioGrain(
         try
         {
             profile = OfficeProfile.Create(officeId, office.Name, kommunkod, office.Position?.ToDomain(), office.Opening, SwedishGeography.Sweden);
-            advisors = Staffing.Validate(office.Advisors.Select(a => a.ToDomain()).ToList());
+            // "N advisors" is N full-time advisors named after the office the caller gave, or "new" (Staffing.FullTime).
+            advisors = Staffing.Validate(office.AdvisorCount > 0
+                ? Staffing.FullTime(string.IsNullOrEmpty(office.OfficeId) ? "new" : office.OfficeId, office.AdvisorCount)
+                : office.Advisors.Select(a => a.ToDomain()).ToList());
         }
         catch (PlaneringException invalid) when (invalid.Code == ErrorCode.InvalidArgument)
         {
@@ -73,30 +76,25 @@ public sealed class ScenarioGrain(
         var huvudman = snapshot.Huvudman.Select(h => h.ToPlanning()).ToList();
         var generatedNumbers = snapshot.Huvudman.Where(h => h.HasSyntheticOrganisationNumber).Select(h => h.OrganisationNumber).ToHashSet(StringComparer.Ordinal);
         var offices = snapshot.Offices.Select(o => o.ToPlanning()).ToList();
-        var restaffed = office.Parameters is { AdvisorsPerOffice: > 0 } every
-            ? offices.Select(o => o with { Advisors = WorldSeed.DefaultAdvisors(o.OfficeId, every.AdvisorsPerOffice).Select(a => a with { Fte = 1.0 }).ToList() }).ToList()
-            : offices;
-        var withNew = restaffed.Append(new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors)).ToList();
         var school = await SchoolCalendars.CurrentAsync(GrainFactory);
         var world = PlanningMapping.World(live, school);
         var scenarioWorld = ReferenceEquals(assumed, live) ? world : PlanningMapping.World(assumed, school);
-        var year = Math.Max(StockholmTime.LocalDate(clock.GetUtcNow()).Year, office.Opening?.Year ?? 0);
+        var year = OpenOfficeScenario.Year(StockholmTime.LocalDate(clock.GetUtcNow()), office.Opening);
+        var added = new PlanningOffice(profile.OfficeId, profile.Kommunkod, profile.Position, advisors);
 
-        // Before: the live world under the live parameters. After: the new office, and whatever the scenario assumes.
-        var beforeProblem = world.Problem(huvudman, offices, year, snapshot.OfficeByHuvudman);
-        var before = beforeProblem.Evaluate(PlanningMapping.Complete(beforeProblem, huvudman, snapshot.OfficeByHuvudman));
-        var afterProblem = scenarioWorld.Problem(huvudman, withNew, year, before.OfficeByHuvudman);
-        var after = await Task.Run(() => LoadBalancer.Solve(afterProblem), cancellationToken);
+        // The solver is CPU work: off the grain scheduler.
+        var outcome = await Task.Run(
+            () => OpenOfficeScenario.Run(world, scenarioWorld, huvudman, offices, snapshot.OfficeByHuvudman, added, office.Parameters?.AdvisorsPerOffice ?? 0, year, SwedishGeography.Sweden.Lan),
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var comparison = scenarioWorld.Compare(before, after, huvudman, SwedishGeography.Sweden.Lan);
 
         var now = clock.GetUtcNow();
         var result = new ScenarioResultRecord(
             this.GetPrimaryKey(),
-            world.Report(beforeProblem, before, huvudman, offices, year).ToRecord(now, live.Version) with { Moved = 0 },
-            scenarioWorld.Report(afterProblem, after, huvudman, withNew, year).ToRecord(now, assumed.Version),
-            comparison.Reassigned.Select(r => r.ToRecord(generatedNumbers.Contains(r.HuvudmanId))).ToList(),
-            comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
+            outcome.Before.ToRecord(now, live.Version) with { Moved = 0 },
+            outcome.After.ToRecord(now, assumed.Version),
+            outcome.Comparison.Reassigned.Select(r => r.ToRecord(generatedNumbers.Contains(r.HuvudmanId))).ToList(),
+            outcome.Comparison.LanEffects.Select(e => e.ToRecord()).ToList(),
             now + Lifetime,
             profile.OfficeId);
 
@@ -106,7 +104,7 @@ public sealed class ScenarioGrain(
             Advisors = advisors.Select(a => a.ToRecord()).ToList(),
         };
         state.State.Result = result;
-        state.State.OfficeByHuvudman = new Dictionary<string, string>(after.OfficeByHuvudman, StringComparer.Ordinal);
+        state.State.OfficeByHuvudman = new Dictionary<string, string>(outcome.AfterSolution.OfficeByHuvudman, StringComparer.Ordinal);
         // A write once begun is not interrupted: the scenario is either stored whole or not at all.
         await state.WriteOrReloadAsync(this);
         return result;

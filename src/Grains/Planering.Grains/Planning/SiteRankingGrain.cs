@@ -1,5 +1,6 @@
 using Planering.Domain.Calendar;
 using Planering.Domain.Planning;
+using Planering.Domain.Registry;
 using Planering.Domain.Siting;
 using Planering.Domain.World;
 using Planering.Grains.Hosting;
@@ -67,7 +68,7 @@ public sealed class SiteRankingGrain(TimeProvider clock) : Grain, ISiteRankingGr
 
     private static PlanningOffice Site(Kommun kommun, int advisors) =>
         new($"site-{kommun.Kommunkod}", kommun.Kommunkod, kommun.Position,
-            WorldSeed.DefaultAdvisors($"site-{kommun.Kommunkod}", advisors).Select(a => a with { Fte = 1.0 }).ToList());
+            Staffing.FullTime($"site-{kommun.Kommunkod}", advisors));
 
     private async Task<LiveWorld> LiveAsync()
     {
