@@ -134,4 +134,19 @@ public sealed class IntroductionMeetingTests
         Assert.False((meeting with { CancelledAt = DateTimeOffset.UnixEpoch }).Serves("h-0180", Monday, 36));
         Assert.Null(new OfficeSchedule([], [meeting with { MeetingId = "x", CancelledAt = DateTimeOffset.UnixEpoch }]).IntroductionServing("h-0180", Monday, 36));
     }
+
+    [Fact]
+    public void Booked_meetings_take_their_advisors_working_hours_that_the_preparation_check_counts()
+    {
+        // Both advisors in meetings all day on every working day of the four weeks before: no desk time is left to
+        // prepare a dialogue on the Monday after, though that day itself is free.
+        var day = new DateOnly(2027, 3, 22);
+        var meetings = Enumerable.Range(1, 28).Select(n => day.AddDays(-n)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            .Select(d => new IntroductionMeeting($"m{d:yyyyMMdd}", "r", "solna", "w", $"g{d:yyyyMMdd}", d, 8 * 60, 17 * 60, ["solna-1", "solna-2"], ["h-x"], DateTimeOffset.UnixEpoch))
+            .ToList();
+        var query = Dialogue(Huvudman("0186", "h-other"), day);
+
+        Assert.NotNull(Search.Evaluate(query, new OfficeSchedule([]), day, DialogueMode.Digital).Slot);
+        Assert.Equal(RejectionCode.Preparation, Search.Evaluate(query, new OfficeSchedule([], meetings), day, DialogueMode.Digital).Rejection);
+    }
 }
