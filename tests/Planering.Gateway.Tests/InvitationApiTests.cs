@@ -225,5 +225,13 @@ public sealed class InvitationApiTests(ApiFixture api)
         var unknown = await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => { b.RequestId += "-x"; b.GroupId = "nowhere-01"; })).ResponseAsync);
         Assert.Equal("INTRODUCTION_GROUP_NOT_FOUND", RpcAssert.ReasonOf(unknown));
         Assert.Null((await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[1].Meeting);
+
+        // Stored: after a restart the office reads its meeting back, a retry still books nothing, and the search still avoids it.
+        await api.RestartAsync();
+        Assert.Equal(meeting.Clone().With(m => m.Replayed = true), await api.Planning.BookIntroductionMeetingAsync(book));
+        Assert.Equal(meeting.MeetingId, (await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[0].Meeting.MeetingId);
+        var secondFound = await api.Planning.FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = waveId, GroupId = second.GroupId, EarliestDate = meeting.Slot.Date });
+        Assert.False(secondFound.Slot.Date == meeting.Slot.Date && string.CompareOrdinal(secondFound.Slot.LocalStart, meeting.Slot.LocalEnd) < 0,
+            $"the second group's time {secondFound.Slot.Date} {secondFound.Slot.LocalStart} overlaps the first's meeting");
     }
 }
