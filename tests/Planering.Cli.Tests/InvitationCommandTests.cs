@@ -66,6 +66,11 @@ public sealed class InvitationCommandTests(SiloFixture silo)
         var rebooked = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--request-id", requestId);
         Assert.Contains("nothing new booked", rebooked.Output, StringComparison.Ordinal);
         Assert.Contains("1 booked", (await silo.RunAsync("introductions", "--wave-id", waveId)).Output, StringComparison.Ordinal);
+        var meetingId = JsonParser.Default.Parse<IntroductionMeeting>((await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--request-id", requestId, "--json")).Output).MeetingId;
+        var cancelled = await silo.RunAsync("cancel-introduction", meetingId);
+        Assert.True(cancelled.ExitCode == 0, cancelled.ToString());
+        Assert.Contains($"Cancelled: introduction {group} of wave {waveId}", cancelled.Output, StringComparison.Ordinal);
+        Assert.Contains("0 booked", (await silo.RunAsync("introductions", "--wave-id", waveId)).Output, StringComparison.Ordinal);
         var half = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--start", "09:00");
         Assert.Equal(2, half.ExitCode);
         Assert.Contains("--date", half.Error, StringComparison.Ordinal);

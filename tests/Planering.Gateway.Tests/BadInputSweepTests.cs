@@ -842,6 +842,9 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         BookIntroduction("horizon 731", r => r.HorizonDays = 731, "horizon_days");
         BookIntroduction("an unknown wave", _ => { }, null, "WAVE_NOT_FOUND");
         cases.Add(new("PlanningService/ListIntroductionMeetings", "no wave id", () => planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest()).ResponseAsync, "wave_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "no meeting id", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest()).ResponseAsync, "meeting_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "meeting id not office.hex", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = "lulea.XYZ" }).ResponseAsync, "meeting_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "an unknown meeting", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = $"lulea.{new string('0', 20)}" }).ResponseAsync, null, "INTRODUCTION_MEETING_NOT_FOUND"));
         cases.Add(new("PlanningService/ListIntroductionMeetings", "an unknown wave", () => planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = "svep-okand" }).ResponseAsync, null, "WAVE_NOT_FOUND"));
 
         // PlanningService/RankOfficeSites

@@ -233,5 +233,16 @@ public sealed class InvitationApiTests(ApiFixture api)
         var secondFound = await api.Planning.FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = waveId, GroupId = second.GroupId, EarliestDate = meeting.Slot.Date });
         Assert.False(secondFound.Slot.Date == meeting.Slot.Date && string.CompareOrdinal(secondFound.Slot.LocalStart, meeting.Slot.LocalEnd) < 0,
             $"the second group's time {secondFound.Slot.Date} {secondFound.Slot.LocalStart} overlaps the first's meeting");
+
+        // Cancelled (twice: nothing more happens), its time is free again and its group may be booked anew.
+        var cancel = new CancelIntroductionMeetingRequest { MeetingId = meeting.MeetingId };
+        var cancelled = await api.Planning.CancelIntroductionMeetingAsync(cancel);
+        Assert.NotNull(cancelled.CancelledAt);
+        Assert.Equal(cancelled, await api.Planning.CancelIntroductionMeetingAsync(cancel));
+        Assert.Null((await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[0].Meeting);
+        var rebooked = await api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => b.RequestId += "-again"));
+        Assert.Equal(meeting.Slot, rebooked.Slot);
+        var missing = await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = $"{officeId}.{new string('0', 20)}" }).ResponseAsync);
+        Assert.Equal("INTRODUCTION_MEETING_NOT_FOUND", RpcAssert.ReasonOf(missing));
     }
 }

@@ -64,6 +64,7 @@ public sealed class SecurityTests(ApiFixture api)
         ["PlanningService/FindIntroductionSlot"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["PlanningService/BookIntroductionMeeting"] = [ApiRoles.Scheduler],
         ["PlanningService/ListIntroductionMeetings"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["PlanningService/CancelIntroductionMeeting"] = [ApiRoles.Scheduler],
         ["ForecastService/GetCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["ForecastService/WatchCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
     };
@@ -73,7 +74,8 @@ public sealed class SecurityTests(ApiFixture api)
 
     /// <summary>What the calls that would change something act on: a fresh office, a huvudman, a booking and a scenario.</summary>
     private sealed record World(
-        string OfficeId, string Huvudman, Slot FreeSlot, string DialogueId, string ScenarioId, int Year, PlanningParameters? Parameters = null, string WaveId = "sec-none", string GroupId = "none-01");
+        string OfficeId, string Huvudman, Slot FreeSlot, string DialogueId, string ScenarioId, int Year, PlanningParameters? Parameters = null, string WaveId = "sec-none", string GroupId = "none-01",
+        string MeetingId = "none.00000000000000000000");
 
     private async Task<World> ArrangeAsync()
     {
@@ -107,7 +109,12 @@ public sealed class SecurityTests(ApiFixture api)
         {
             WaveId = $"sec-{Guid.NewGuid():N}"[..20], PeriodStart = $"{year}-02-01", PeriodEnd = $"{year}-05-31", HuvudmanIds = { invited },
         });
-        return new World(officeId, other, freeSlot, booked.DialogueId, scenario.ScenarioId, year, parameters, wave.WaveId, wave.IntroductionGroups.Single().GroupId);
+        // …and a booked meeting of that group, which an admitted CancelIntroductionMeeting would cancel.
+        var meeting = await api.Planning.BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest
+        {
+            RequestId = $"sec-{Guid.NewGuid():N}", WaveId = wave.WaveId, GroupId = wave.IntroductionGroups.Single().GroupId,
+        });
+        return new World(officeId, other, freeSlot, booked.DialogueId, scenario.ScenarioId, year, parameters, wave.WaveId, wave.IntroductionGroups.Single().GroupId, meeting.MeetingId);
     }
 
     /// <summary>Every method with a request that, admitted, would do its work: the writes would change the state.</summary>
@@ -159,6 +166,7 @@ public sealed class SecurityTests(ApiFixture api)
             RequestId = $"sec-{Guid.NewGuid():N}", WaveId = w.WaveId, GroupId = w.GroupId,
         }).ResponseAsync),
         new("PlanningService/ListIntroductionMeetings", c => new PlanningService.PlanningServiceClient(c).ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = w.WaveId }).ResponseAsync),
+        new("PlanningService/CancelIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = w.MeetingId }).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = 100 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest()))),
     ];
@@ -204,6 +212,7 @@ public sealed class SecurityTests(ApiFixture api)
         new("PlanningService/FindIntroductionSlot", c => new PlanningService.PlanningServiceClient(c).FindIntroductionSlotAsync(new FindIntroductionSlotRequest()).ResponseAsync),
         new("PlanningService/BookIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest()).ResponseAsync),
         new("PlanningService/ListIntroductionMeetings", c => new PlanningService.PlanningServiceClient(c).ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest()).ResponseAsync),
+        new("PlanningService/CancelIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest()).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = -1 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest { OfficeIds = { "" } }))),
     ];

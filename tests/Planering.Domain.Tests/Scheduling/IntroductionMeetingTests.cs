@@ -64,6 +64,13 @@ public sealed class IntroductionMeetingTests
         var second = Search.FindIntroduction(Group(Monday), schedule).Slot!;
         Assert.Equal((Monday, meeting.EndMinute), (second.Date, second.StartMinute));
 
+        // Cancelled, it frees its advisors' time and serves no dialogue.
+        var cancelled = new OfficeSchedule([], [meeting]);
+        Assert.False(cancelled.CancelIntroduction(meeting.MeetingId, DateTimeOffset.UnixEpoch).IsActive);
+        Assert.Equal(8 * 60, Search.FindIntroduction(Group(Monday), cancelled).Slot!.StartMinute);
+        Assert.Null(cancelled.IntroductionServing("h-0180", Monday, 36));
+        Assert.Null(cancelled.IntroductionOfGroup(meeting.WaveId, meeting.GroupId));
+
         // Exactly the meeting's time with its advisors is taken; another advisor pair on six is free.
         Assert.Equal(RejectionCode.AdvisorsBusy, Search.Check(Dialogue(Huvudman("0186", "h-other"), Monday), schedule, Monday, 8 * 60, DialogueMode.Digital, ["solna-1", "solna-2"]).Rejection);
         var six = new OfficeSchedule([], [meeting]);

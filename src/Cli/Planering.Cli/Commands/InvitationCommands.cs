@@ -11,7 +11,7 @@ namespace Planering.Cli.Commands;
 /// Invitation waves (docs/invitations.md): <c>propose-wave</c> (PlanningService.ProposeInvitationWave), <c>commit-wave</c>
 /// (CommitInvitationWave, idempotent by its wave id), <c>answer-invitation</c> (RecordInvitationAnswer) and
 /// <c>coverage</c> (GetCoverage), <c>book-introduction</c> (FindIntroductionSlot, BookIntroductionMeeting) and
-/// <c>introductions</c> (ListIntroductionMeetings).
+/// <c>introductions</c> (ListIntroductionMeetings) and <c>cancel-introduction</c> (CancelIntroductionMeeting).
 /// </summary>
 public static class InvitationCommands
 {
@@ -219,6 +219,26 @@ public static class InvitationCommands
                 ? $"Already booked by an earlier call with request id {meeting.RequestId} (nothing new booked): "
                 : "Booked: ") + $"introduction {meeting.GroupId} of wave {meeting.WaveId}, {Describe(meeting.Slot)}, "
                 + $"{Formats.Count(meeting.HuvudmanIds.Count, "huvudman", "huvudmän")} ({meeting.MeetingId}).");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command CancelIntroduction(CommandRunner runner)
+    {
+        var meetingId = new Argument<string>("MEETING_ID") { Description = "The meeting's id, as book-introduction answered it (office.hex)" };
+        var command = new Command("cancel-introduction", "Cancel a booked introduction meeting: its advisors are free again and its group may be booked anew") { meetingId };
+        runner.Handle(command, async (run, cancellationToken) =>
+        {
+            var meeting = await run.Server.Planning.CancelIntroductionMeetingAsync(
+                new CancelIntroductionMeetingRequest { MeetingId = run.Value(meetingId)!.Trim() }, cancellationToken: cancellationToken);
+            if (run.Json)
+            {
+                run.WriteJson(meeting);
+                return 0;
+            }
+
+            run.Console.Line($"Cancelled: introduction {meeting.GroupId} of wave {meeting.WaveId}, {Describe(meeting.Slot)} ({meeting.MeetingId}).");
             return 0;
         });
         return command;

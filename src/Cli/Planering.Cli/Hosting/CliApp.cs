@@ -45,6 +45,7 @@ public static class CliApp
             InvitationCommands.Coverage(runner),
             InvitationCommands.BookIntroduction(runner),
             InvitationCommands.Introductions(runner),
+            InvitationCommands.CancelIntroduction(runner),
         };
 
         var parse = root.Parse(args);

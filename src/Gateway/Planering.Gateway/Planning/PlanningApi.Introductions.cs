@@ -75,6 +75,17 @@ public sealed partial class PlanningApi
         return response;
     }
 
+    [Authorize(Policy = ApiRoles.SchedulePolicy)]
+    public override async Task<Contracts.V1.IntroductionMeeting> CancelIntroductionMeeting(CancelIntroductionMeetingRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        var officeId = DialogueIds.OfficeOf(request.MeetingId);
+        v.Require(officeId is not null, "meeting_id", "is not a meeting id (office.hex)");
+        v.ThrowIfAny();
+
+        return (await grains.GetGrain<Grains.Registry.IRegionalOfficeGrain>(officeId!).CancelIntroductionAsync(request.MeetingId)).ToMessage();
+    }
+
     /// <summary>Wave ids are slugs; group ids are the wave's (office slug and a number, "goteborg-01"), slugs too.</summary>
     private static void WaveAndGroup(Violations v, string waveId, string groupId)
     {
@@ -144,6 +155,7 @@ internal static class IntroductionMapping
             GroupId = m.GroupId,
             Slot = new IntroductionSlotRecord(m.OfficeId, m.Date, m.StartMinute, m.EndMinute, m.AdvisorIds, m.StartUtc, m.EndUtc).ToMessage(),
             BookedAt = Timestamp.FromDateTimeOffset(m.BookedAt),
+            CancelledAt = m.CancelledAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         };
         message.HuvudmanIds.AddRange(m.HuvudmanIds);
         return message;

@@ -84,6 +84,30 @@ public sealed class OfficeSchedule
     public IntroductionMeeting? IntroductionServing(string huvudmanId, DateOnly dialogueDate, int cycleMonths) =>
         _introductionsByHuvudman.TryGetValue(huvudmanId, out var list) ? list.FirstOrDefault(m => m.Serves(huvudmanId, dialogueDate, cycleMonths)) : null;
 
+    /// <summary>Marks an introduction meeting cancelled and frees its advisors' time; returns the cancelled meeting.</summary>
+    public IntroductionMeeting CancelIntroduction(string meetingId, DateTimeOffset at)
+    {
+        var meeting = _introductions[meetingId];
+        if (!meeting.IsActive)
+        {
+            return meeting;
+        }
+
+        foreach (var advisor in meeting.AdvisorIds)
+        {
+            _introductionsByAdvisorDay[(advisor, meeting.Date)].RemoveAll(m => m.MeetingId == meetingId);
+        }
+
+        foreach (var huvudman in meeting.HuvudmanIds)
+        {
+            _introductionsByHuvudman[huvudman].RemoveAll(m => m.MeetingId == meetingId);
+        }
+
+        var cancelled = meeting with { CancelledAt = at };
+        _introductions[meetingId] = cancelled;
+        return cancelled;
+    }
+
     /// <summary>Adds an introduction meeting; an active one takes its advisors' time on its date.</summary>
     public void AddIntroduction(IntroductionMeeting meeting)
     {

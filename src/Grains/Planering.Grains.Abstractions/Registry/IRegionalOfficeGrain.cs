@@ -64,6 +64,10 @@ public interface IRegionalOfficeGrain : IGrainWithStringKey
     [Alias("BookIntroduction")]
     Task<IntroductionMeetingRecord> BookIntroductionAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman);
 
+    /// <summary>Cancels an introduction meeting (idempotent): its advisors' time is free again and its group may be booked anew. NotFound for an unknown id.</summary>
+    [Alias("CancelIntroduction")]
+    Task<IntroductionMeetingRecord> CancelIntroductionAsync(string meetingId);
+
     /// <summary>The office's introduction meetings of a wave (all waves when null), active ones, by date and start.</summary>
     [Alias("ListIntroductions"), ReadOnly]
     Task<IReadOnlyList<IntroductionMeetingRecord>> ListIntroductionsAsync(string? waveId);

@@ -221,6 +221,30 @@ public sealed class RegionalOfficeGrain(
         return meeting;
     }
 
+    public async Task<IntroductionMeetingRecord> CancelIntroductionAsync(string meetingId)
+    {
+        if (!state.State.Introductions.TryGetValue(meetingId, out var meeting))
+        {
+            throw PlaneringException.NotFound("introduction meeting", meetingId);
+        }
+
+        if (!meeting.IsActive)
+        {
+            return meeting;
+        }
+
+        var cancelled = meeting with { CancelledAt = clock.GetUtcNow() };
+        state.State.Introductions[meetingId] = cancelled;
+        await state.WriteOrReloadAsync(this, () =>
+        {
+            state.State.Introductions[meetingId] = meeting;
+            _schedule = null;
+        });
+        _schedule?.CancelIntroduction(meetingId, cancelled.CancelledAt!.Value);
+        await this.PublishPlanChangeAsync(logger, "introduction-cancelled", meeting.OfficeId);
+        return cancelled;
+    }
+
     public Task<IReadOnlyList<IntroductionMeetingRecord>> ListIntroductionsAsync(string? waveId)
     {
         RequireOffice();
