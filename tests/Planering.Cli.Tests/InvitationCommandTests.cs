@@ -6,7 +6,7 @@ using OrganisationNumber = Planering.Domain.Registry.OrganisationNumber;
 namespace Planering.Cli.Tests;
 
 /// <summary>
-/// propose-wave, commit-wave, answer-invitation, coverage and the take-up settings against the real silo, on an office in
+/// propose-wave, commit-wave, introductions, book-introduction, answer-invitation, coverage and the take-up settings against the real silo, on an office in
 /// Pajala (no other test uses it) with huvudmän of its own.
 /// </summary>
 [Collection(SharedSilo.Name)]
@@ -50,6 +50,30 @@ public sealed class InvitationCommandTests(SiloFixture silo)
         Assert.Contains($"Wave {waveId} committed: 3 huvudmän invited", committed.Output, StringComparison.Ordinal);
         var retried = await silo.RunAsync(commit);
         Assert.Contains($"Wave {waveId} was already committed", retried.Output, StringComparison.Ordinal);
+
+        // The wave's one introduction group: its earliest time shown, booked once, a retry with the request id books nothing.
+        var group = $"{officeId}-01";
+        var listed = await silo.RunAsync("introductions", "--wave-id", waveId);
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains($"Wave {waveId}: 1 introduction group, 0 booked", listed.Output, StringComparison.Ordinal);
+        var dry = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--dry-run");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Contains($"Earliest time for {group} (3 huvudmän):", dry.Output, StringComparison.Ordinal);
+        var requestId = $"cli-intro-{Guid.NewGuid():N}";
+        var booked = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--request-id", requestId);
+        Assert.True(booked.ExitCode == 0, booked.ToString());
+        Assert.Contains($"Booked: introduction {group} of wave {waveId}", booked.Output, StringComparison.Ordinal);
+        var rebooked = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--request-id", requestId);
+        Assert.Contains("nothing new booked", rebooked.Output, StringComparison.Ordinal);
+        Assert.Contains("1 booked", (await silo.RunAsync("introductions", "--wave-id", waveId)).Output, StringComparison.Ordinal);
+        var meetingId = JsonParser.Default.Parse<IntroductionMeeting>((await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--request-id", requestId, "--json")).Output).MeetingId;
+        var cancelled = await silo.RunAsync("cancel-introduction", meetingId);
+        Assert.True(cancelled.ExitCode == 0, cancelled.ToString());
+        Assert.Contains($"Cancelled: introduction {group} of wave {waveId}", cancelled.Output, StringComparison.Ordinal);
+        Assert.Contains("0 booked", (await silo.RunAsync("introductions", "--wave-id", waveId)).Output, StringComparison.Ordinal);
+        var half = await silo.RunAsync("book-introduction", "--wave-id", waveId, "--group", group, "--start", "09:00");
+        Assert.Equal(2, half.ExitCode);
+        Assert.Contains("--date", half.Error, StringComparison.Ordinal);
 
         var declined = await silo.RunAsync("answer-invitation", own[0], "--answer", "declined", "--reason", "brist på tid");
         Assert.True(declined.ExitCode == 0, declined.ToString());

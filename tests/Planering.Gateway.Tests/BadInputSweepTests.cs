@@ -806,6 +806,38 @@ public sealed class BadInputSweepTests(ApiFixture api, ITestOutputHelper output)
         Answer("an unknown huvudman", new RecordInvitationAnswerRequest { HuvudmanId = NewOrganisationNumber(), Answer = InvitationStatus.Accepted }, null, "HUVUDMAN_NOT_FOUND");
         Answer("a huvudman never invited", new RecordInvitationAnswerRequest { HuvudmanId = w.Other, Answer = InvitationStatus.Accepted }, null, "NOT_INVITED");
 
+        // PlanningService/FindIntroductionSlot, BookIntroductionMeeting, ListIntroductionMeetings: accepted, a booking would
+        // write an office's calendar; an unknown wave or group is NOT_FOUND.
+        FindIntroductionSlotRequest IntroductionFind() => new() { WaveId = "svep-okand", GroupId = "lulea-01" };
+        void FindIntroduction(string what, Action<FindIntroductionSlotRequest> change, string? field, string? reason = null) =>
+            cases.Add(new("PlanningService/FindIntroductionSlot", what, () => planning.FindIntroductionSlotAsync(IntroductionFind().With(change)).ResponseAsync, field, reason));
+        FindIntroduction("no wave id", r => r.WaveId = string.Empty, "wave_id");
+        FindIntroduction("group id upper case", r => r.GroupId = "LULEA-01", "group_id");
+        FindIntroduction("earliest not a date", r => r.EarliestDate = "2027-02-30", "earliest_date");
+        FindIntroduction("horizon negative", r => r.HorizonDays = -1, "horizon_days");
+        FindIntroduction("horizon 731", r => r.HorizonDays = 731, "horizon_days");
+        FindIntroduction("an unknown wave", _ => { }, null, "WAVE_NOT_FOUND");
+
+        BookIntroductionMeetingRequest IntroductionBook() => new() { RequestId = $"svep-{Guid.NewGuid():N}", WaveId = "svep-okand", GroupId = "lulea-01" };
+        void BookIntroduction(string what, Action<BookIntroductionMeetingRequest> change, string? field, string? reason = null) =>
+            cases.Add(new("PlanningService/BookIntroductionMeeting", what, () => planning.BookIntroductionMeetingAsync(IntroductionBook().With(change)).ResponseAsync, field, reason));
+        BookIntroduction("request id short", r => r.RequestId = "kort", "request_id");
+        BookIntroduction("request id with a control character", r => r.RequestId = "svep-\u0001-12345", "request_id");
+        BookIntroduction("wave id upper case", r => r.WaveId = "VT2027", "wave_id");
+        BookIntroduction("no group id", r => r.GroupId = string.Empty, "group_id");
+        BookIntroduction("a start without a date", r => r.LocalStart = "09:00", "date");
+        BookIntroduction("a date without a start", r => { r.Date = $"{w.Year}-03-08"; r.AdvisorIds.Add("a"); }, "local_start");
+        BookIntroduction("start 25:00", r => { r.Date = $"{w.Year}-03-08"; r.LocalStart = "25:00"; r.AdvisorIds.Add("a"); }, "local_start");
+        BookIntroduction("an advisor twice", r => { r.Date = $"{w.Year}-03-08"; r.LocalStart = "09:00"; r.AdvisorIds.Add("a"); r.AdvisorIds.Add("a"); }, "advisor_ids");
+        BookIntroduction("date not a date", r => { r.Date = "8 mars"; r.LocalStart = "09:00"; r.AdvisorIds.Add("a"); }, "date");
+        BookIntroduction("horizon 731", r => r.HorizonDays = 731, "horizon_days");
+        BookIntroduction("an unknown wave", _ => { }, null, "WAVE_NOT_FOUND");
+        cases.Add(new("PlanningService/ListIntroductionMeetings", "no wave id", () => planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest()).ResponseAsync, "wave_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "no meeting id", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest()).ResponseAsync, "meeting_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "meeting id not office.hex", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = "lulea.XYZ" }).ResponseAsync, "meeting_id"));
+        cases.Add(new("PlanningService/CancelIntroductionMeeting", "an unknown meeting", () => planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = $"lulea.{new string('0', 20)}" }).ResponseAsync, null, "INTRODUCTION_MEETING_NOT_FOUND"));
+        cases.Add(new("PlanningService/ListIntroductionMeetings", "an unknown wave", () => planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = "svep-okand" }).ResponseAsync, null, "WAVE_NOT_FOUND"));
+
         // PlanningService/RankOfficeSites
         void Rank(string what, RankOfficeSitesRequest request, string field) =>
             cases.Add(new("PlanningService/RankOfficeSites", what, () => Streams.DrainAsync(planning.RankOfficeSites(request)), field));

@@ -153,4 +153,96 @@ public sealed class InvitationApiTests(ApiFixture api)
         Assert.Equal(5, (await api.Planning.GetCoverageAsync(new GetCoverageRequest())).Offices.Single(o => o.OfficeId == officeId).Invited);
         Assert.Equal(after, DemandIn(await api.Forecast.GetCapacityForecastAsync(forecast)), 9);
     }
+
+    [Fact]
+    public async Task A_groups_introduction_is_booked_once_in_its_offices_calendar_and_the_slot_search_then_avoids_its_advisors()
+    {
+        // Seven huvudmän: two introduction groups of the default six.
+        var (officeId, own) = await ArrangeAsync("2514", 7);
+        var (from, to) = Term();
+        var waveId = $"w{Guid.NewGuid():N}"[..16];
+        var wave = await api.Planning.CommitInvitationWaveAsync(new CommitInvitationWaveRequest { WaveId = waveId, PeriodStart = from, PeriodEnd = to, HuvudmanIds = { own } });
+        Assert.Equal(2, wave.IntroductionGroups.Count);
+        var (first, second) = (wave.IntroductionGroups[0], wave.IntroductionGroups[1]);
+
+        var listed = await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId });
+        Assert.Equal([first.GroupId, second.GroupId], listed.Groups.Select(g => g.Group.GroupId));
+        Assert.All(listed.Groups, g => Assert.Null(g.Meeting));
+
+        // Found, then booked at that time; the same request again books nothing and says it is a replay.
+        var found = await api.Planning.FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = waveId, GroupId = first.GroupId });
+        Assert.Equal(officeId, found.Slot.OfficeId);
+        Assert.Equal(first.HuvudmanIds, found.HuvudmanIds);
+        var book = new BookIntroductionMeetingRequest { RequestId = $"intro-{Guid.NewGuid():N}", WaveId = waveId, GroupId = first.GroupId };
+        var meeting = await api.Planning.BookIntroductionMeetingAsync(book);
+        Assert.False(meeting.Replayed);
+        Assert.Equal(found.Slot, meeting.Slot);
+        Assert.Equal(first.HuvudmanIds, meeting.HuvudmanIds);
+        Assert.Equal(2, meeting.Slot.AdvisorIds.Count);
+        var again = await api.Planning.BookIntroductionMeetingAsync(book);
+        Assert.True(again.Replayed);
+        Assert.Equal(meeting.Clone().With(m => m.Replayed = true), again);
+        var booked = await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId });
+        Assert.Equal(meeting.MeetingId, booked.Groups[0].Meeting.MeetingId);
+        Assert.Null(booked.Groups[1].Meeting);
+
+        // Once per group: another request for the group, or this request id for another group, books nothing.
+        var twice = await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => b.RequestId += "-2")).ResponseAsync);
+        Assert.Equal("INTRODUCTION_ALREADY_BOOKED", RpcAssert.ReasonOf(twice));
+        var reused = await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => b.GroupId = second.GroupId)).ResponseAsync);
+        Assert.Equal("REQUEST_ID_REUSED", RpcAssert.ReasonOf(reused));
+
+        // The second group at the first's time with its advisors: taken, the next free time named; nothing is booked.
+        var clash = book.Clone().With(b =>
+        {
+            b.RequestId += "-clash";
+            b.GroupId = second.GroupId;
+            b.Date = meeting.Slot.Date;
+            b.LocalStart = meeting.Slot.LocalStart;
+            b.AdvisorIds.Add(meeting.Slot.AdvisorIds);
+        });
+        var taken = await RpcAssert.FailsAsync(StatusCode.Aborted, () => api.Planning.BookIntroductionMeetingAsync(clash).ResponseAsync);
+        Assert.Equal("SLOT_TAKEN", RpcAssert.ReasonOf(taken));
+        Assert.Null((await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[1].Meeting);
+        var outside = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => api.Planning.BookIntroductionMeetingAsync(clash.Clone().With(b => b.LocalStart = "16:30")).ResponseAsync);
+        Assert.Equal("OUTSIDE_OFFICE_HOURS", RpcAssert.ReasonOf(outside));
+
+        // A dialogue searched for on the meeting's day does not start while both advisors are in the meeting.
+        var dialogue = (await api.Scheduling.FindNextSlotAsync(new FindNextSlotRequest
+        {
+            HuvudmanId = own[6], OfficeId = officeId, EarliestDate = meeting.Slot.Date, Mode = DialogueMode.Digital,
+        })).Slot;
+        var overlaps = dialogue.Date == meeting.Slot.Date
+            && string.CompareOrdinal(dialogue.LocalStart, meeting.Slot.LocalEnd) < 0 && string.CompareOrdinal(dialogue.LocalEnd, meeting.Slot.LocalStart) > 0;
+        Assert.False(overlaps, $"the dialogue {dialogue.Date} {dialogue.LocalStart}–{dialogue.LocalEnd} overlaps the meeting {meeting.Slot.LocalStart}–{meeting.Slot.LocalEnd}");
+
+        // Bad fields are named, and nothing is booked.
+        var fields = await RpcAssert.InvalidFieldsAsync(() => api.Planning.BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest
+        {
+            RequestId = "kort", WaveId = "VT2027", GroupId = string.Empty, Date = "2027-02-30", LocalStart = "25:00", AdvisorIds = { "a", "a" }, HorizonDays = -1,
+        }).ResponseAsync);
+        Assert.Equal(["advisor_ids", "date", "group_id", "horizon_days", "local_start", "request_id", "wave_id"], fields.Distinct().Order(StringComparer.Ordinal));
+        var unknown = await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => { b.RequestId += "-x"; b.GroupId = "nowhere-01"; })).ResponseAsync);
+        Assert.Equal("INTRODUCTION_GROUP_NOT_FOUND", RpcAssert.ReasonOf(unknown));
+        Assert.Null((await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[1].Meeting);
+
+        // Stored: after a restart the office reads its meeting back, a retry still books nothing, and the search still avoids it.
+        await api.RestartAsync();
+        Assert.Equal(meeting.Clone().With(m => m.Replayed = true), await api.Planning.BookIntroductionMeetingAsync(book));
+        Assert.Equal(meeting.MeetingId, (await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[0].Meeting.MeetingId);
+        var secondFound = await api.Planning.FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = waveId, GroupId = second.GroupId, EarliestDate = meeting.Slot.Date });
+        Assert.False(secondFound.Slot.Date == meeting.Slot.Date && string.CompareOrdinal(secondFound.Slot.LocalStart, meeting.Slot.LocalEnd) < 0,
+            $"the second group's time {secondFound.Slot.Date} {secondFound.Slot.LocalStart} overlaps the first's meeting");
+
+        // Cancelled (twice: nothing more happens), its time is free again and its group may be booked anew.
+        var cancel = new CancelIntroductionMeetingRequest { MeetingId = meeting.MeetingId };
+        var cancelled = await api.Planning.CancelIntroductionMeetingAsync(cancel);
+        Assert.NotNull(cancelled.CancelledAt);
+        Assert.Equal(cancelled, await api.Planning.CancelIntroductionMeetingAsync(cancel));
+        Assert.Null((await api.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = waveId })).Groups[0].Meeting);
+        var rebooked = await api.Planning.BookIntroductionMeetingAsync(book.Clone().With(b => b.RequestId += "-again"));
+        Assert.Equal(meeting.Slot, rebooked.Slot);
+        var missing = await RpcAssert.FailsAsync(StatusCode.NotFound, () => api.Planning.CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = $"{officeId}.{new string('0', 20)}" }).ResponseAsync);
+        Assert.Equal("INTRODUCTION_MEETING_NOT_FOUND", RpcAssert.ReasonOf(missing));
+    }
 }

@@ -61,6 +61,10 @@ public sealed class SecurityTests(ApiFixture api)
         ["PlanningService/CommitInvitationWave"] = [ApiRoles.Planner],
         ["PlanningService/RecordInvitationAnswer"] = [ApiRoles.Planner],
         ["PlanningService/GetCoverage"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["PlanningService/FindIntroductionSlot"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["PlanningService/BookIntroductionMeeting"] = [ApiRoles.Scheduler],
+        ["PlanningService/ListIntroductionMeetings"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
+        ["PlanningService/CancelIntroductionMeeting"] = [ApiRoles.Scheduler],
         ["ForecastService/GetCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
         ["ForecastService/WatchCapacityForecast"] = [ApiRoles.Viewer, ApiRoles.Scheduler, ApiRoles.Planner],
     };
@@ -69,7 +73,9 @@ public sealed class SecurityTests(ApiFixture api)
     private sealed record Call(string Method, Func<GrpcChannel, Task> Invoke);
 
     /// <summary>What the calls that would change something act on: a fresh office, a huvudman, a booking and a scenario.</summary>
-    private sealed record World(string OfficeId, string Huvudman, Slot FreeSlot, string DialogueId, string ScenarioId, int Year, PlanningParameters? Parameters = null);
+    private sealed record World(
+        string OfficeId, string Huvudman, Slot FreeSlot, string DialogueId, string ScenarioId, int Year, PlanningParameters? Parameters = null, string WaveId = "sec-none", string GroupId = "none-01",
+        string MeetingId = "none.00000000000000000000");
 
     private async Task<World> ArrangeAsync()
     {
@@ -93,7 +99,20 @@ public sealed class SecurityTests(ApiFixture api)
         var freeSlot = (await api.Scheduling.FindNextSlotAsync(find.Clone().With(f => f.HuvudmanId = other))).Slot;
         var scenario = await api.Planning.SimulateOpenOfficeAsync(new SimulateOpenOfficeRequest { Name = $"Låsby {Guid.NewGuid():N}"[..16], Kommunkod = Kommun, Advisors = 2 });
         var parameters = await api.Planning.GetPlanningParametersAsync(new GetPlanningParametersRequest());
-        return new World(officeId, other, freeSlot, booked.DialogueId, scenario.ScenarioId, year, parameters);
+
+        // A wave of a third huvudman, whose introduction group an admitted BookIntroductionMeeting would book.
+        var invited = NewOrganisationNumber();
+        await api.Registry.UpsertHuvudmanAsync(new UpsertHuvudmanRequest { OrganisationNumber = invited, Name = "Inbjudna skolan AB", Type = HuvudmanType.Independent, Kommunkod = Kommun, Pupils = 300 });
+        var wave = await api.Planning.CommitInvitationWaveAsync(new CommitInvitationWaveRequest
+        {
+            WaveId = $"sec-{Guid.NewGuid():N}"[..20], PeriodStart = $"{year}-02-01", PeriodEnd = $"{year}-05-31", HuvudmanIds = { invited },
+        });
+        // …and a booked meeting of that group, which an admitted CancelIntroductionMeeting would cancel.
+        var meeting = await api.Planning.BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest
+        {
+            RequestId = $"sec-{Guid.NewGuid():N}", WaveId = wave.WaveId, GroupId = wave.IntroductionGroups.Single().GroupId,
+        });
+        return new World(officeId, other, freeSlot, booked.DialogueId, scenario.ScenarioId, year, parameters, wave.WaveId, wave.IntroductionGroups.Single().GroupId, meeting.MeetingId);
     }
 
     /// <summary>Every method with a request that, admitted, would do its work: the writes would change the state.</summary>
@@ -139,6 +158,13 @@ public sealed class SecurityTests(ApiFixture api)
         }).ResponseAsync),
         new("PlanningService/RecordInvitationAnswer", c => new PlanningService.PlanningServiceClient(c).RecordInvitationAnswerAsync(new RecordInvitationAnswerRequest { HuvudmanId = w.Huvudman, Answer = InvitationStatus.Accepted }).ResponseAsync),
         new("PlanningService/GetCoverage", c => new PlanningService.PlanningServiceClient(c).GetCoverageAsync(new GetCoverageRequest()).ResponseAsync),
+        new("PlanningService/FindIntroductionSlot", c => new PlanningService.PlanningServiceClient(c).FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = w.WaveId, GroupId = w.GroupId }).ResponseAsync),
+        new("PlanningService/BookIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest
+        {
+            RequestId = $"sec-{Guid.NewGuid():N}", WaveId = w.WaveId, GroupId = w.GroupId,
+        }).ResponseAsync),
+        new("PlanningService/ListIntroductionMeetings", c => new PlanningService.PlanningServiceClient(c).ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = w.WaveId }).ResponseAsync),
+        new("PlanningService/CancelIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest { MeetingId = w.MeetingId }).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = 100 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest()))),
     ];
@@ -181,6 +207,10 @@ public sealed class SecurityTests(ApiFixture api)
         new("PlanningService/CommitInvitationWave", c => new PlanningService.PlanningServiceClient(c).CommitInvitationWaveAsync(new CommitInvitationWaveRequest()).ResponseAsync),
         new("PlanningService/RecordInvitationAnswer", c => new PlanningService.PlanningServiceClient(c).RecordInvitationAnswerAsync(new RecordInvitationAnswerRequest()).ResponseAsync),
         new("PlanningService/GetCoverage", c => new PlanningService.PlanningServiceClient(c).GetCoverageAsync(new GetCoverageRequest()).ResponseAsync),
+        new("PlanningService/FindIntroductionSlot", c => new PlanningService.PlanningServiceClient(c).FindIntroductionSlotAsync(new FindIntroductionSlotRequest()).ResponseAsync),
+        new("PlanningService/BookIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).BookIntroductionMeetingAsync(new BookIntroductionMeetingRequest()).ResponseAsync),
+        new("PlanningService/ListIntroductionMeetings", c => new PlanningService.PlanningServiceClient(c).ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest()).ResponseAsync),
+        new("PlanningService/CancelIntroductionMeeting", c => new PlanningService.PlanningServiceClient(c).CancelIntroductionMeetingAsync(new CancelIntroductionMeetingRequest()).ResponseAsync),
         new("ForecastService/GetCapacityForecast", c => new ForecastService.ForecastServiceClient(c).GetCapacityForecastAsync(new GetCapacityForecastRequest { Paths = -1 }).ResponseAsync),
         new("ForecastService/WatchCapacityForecast", c => Streams.FirstAsync(new ForecastService.ForecastServiceClient(c).WatchCapacityForecast(new WatchCapacityForecastRequest { OfficeIds = { "" } }))),
     ];

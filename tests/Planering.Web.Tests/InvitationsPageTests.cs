@@ -34,6 +34,31 @@ public sealed class InvitationsPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_scheduler_books_a_sent_waves_introduction_meeting_once()
+    {
+        var page = await web.SignedInPageAsync("Intro Testsson", "planner", "scheduler");
+        await page.GotoAsync("/inbjudningar");
+        await Assertions.Expect(page.GetByTestId("wave-form")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.GetByLabel("Antal").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Föreslå" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("proposal").Locator("tbody tr")).ToHaveCountAsync(2);
+        await page.GetByLabel("Omgångens id").FillAsync($"web-{Guid.NewGuid():N}"[..16]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka inbjudningarna" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("wave-done")).ToContainTextAsync("2 inbjudna");
+
+        // The sent wave's groups are listed, not booked; booking one shows its time, and the button is gone.
+        var groups = page.GetByTestId("introduction-groups").Locator("tbody tr");
+        await Assertions.Expect(groups.First).ToContainTextAsync("Boka första lediga tid");
+        var group = await groups.First.GetAttributeAsync("data-group");
+        await groups.First.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("wave-done")).ToContainTextAsync($"Introduktionen för {group} bokad");
+        await Assertions.Expect(groups.First).ToContainTextAsync(" kl. ");
+        await Assertions.Expect(groups.First.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_viewer_sees_the_coverage_but_no_wave_form()
     {
         var page = await web.SignedInPageAsync("Tittar Testsson", "viewer");

@@ -5,6 +5,7 @@ using Planering.Bench.Reporting;
 using Planering.Domain.Calendar;
 using Planering.Domain.Calibration;
 using Planering.Domain.Parameters;
+using Planering.Domain.Planning;
 using Planering.Domain.Workload;
 using Planering.Domain.World;
 
@@ -67,31 +68,65 @@ public static class CalibrationSection
         text.AppendLine();
         text.AppendLine("The weekly limit binds: with 7 a week the replay lands on the seeds' figure, so 7 is the shipped default.");
 
-        // The live plan a fresh installation shows with the same defaults: all six offices at full staff, a 36-month cycle.
-        var problem = Planning.PlanningScenarios.National(Planning.PlanningScenarios.SeededOffices);
-        var plan = Planning.PlanningScenarios.World.Report(problem, Planering.Domain.Planning.LoadBalancer.Solve(problem),
-            Planning.PlanningScenarios.SeededHuvudman, Planning.PlanningScenarios.SeededOffices, Planning.PlanningScenarios.Year);
+        // The live plan a fresh installation shows with the same defaults, built as the planning grain builds it: every
+        // seeded huvudman with its type (so its take-up), placed at its nearest office as it is registered, then one
+        // re-solve from that placement through the same PlanningWorld problem builder and solver.
+        var offices = Planning.PlanningScenarios.SeededOffices;
+        var live = FreshInstallation(offices);
+        var everyone = Planning.PlanningScenarios.World.Report(Planning.PlanningScenarios.National(offices),
+            Planering.Domain.Planning.LoadBalancer.Solve(Planning.PlanningScenarios.National(offices)),
+            Planning.PlanningScenarios.SeededHuvudman, offices, Planning.PlanningScenarios.Year);
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
             ### The default plan with the calibrated defaults
 
             The seeded world (the estimated huvudmän in scope, school and preschool huvudmän, docs/calibration.md:
-            {Figures.Count(Planning.PlanningScenarios.SeededHuvudman.Count)} huvudmän; six offices with {Planning.PlanningScenarios.SeededOffices.Sum(o => o.Advisors.Count)} advisors, a
-            36-month cycle) planned for {Planning.PlanningScenarios.Year}: **national utilisation {plan.NationalUtilisation:P0}** ({plan.Binding} bind;
-            hours {plan.HoursUtilisation:P0}, dialogue slots {plan.DialogueUtilisation:P0}): {plan.DialoguesPerYear:N0} dialogues due a
-            year against {plan.DialogueCapacityPerYear:N0} slots; {plan.TravelKmPerYear:N0} km, {plan.TravelHoursPerYear:N0} advisor hours of travel and
-            {plan.NightsAwayPerYear:N0} nights away a year.
+            {Figures.Count(live.Huvudman)} huvudmän; six offices with {offices.Sum(o => o.Advisors.Count)} advisors, a 36-month cycle) planned for
+            {Planning.PlanningScenarios.Year} as a fresh installation's planning grain plans it: each huvudman with its type's take-up (0.90 public,
+            0.81 independent: the plan counts expected dialogues, docs/invitations.md), placed at its nearest office when registered,
+            then re-solved from there. **National utilisation {live.Report.NationalUtilisation:P0}** ({live.Report.Binding} bind; hours
+            {live.Report.HoursUtilisation:P0}, dialogue slots {live.Report.DialogueUtilisation:P0}): {live.Report.DialoguesPerYear:N0} expected dialogues
+            a year against {live.Report.DialogueCapacityPerYear:N0} slots; {live.Report.TravelKmPerYear:N0} km, {live.Report.TravelHoursPerYear:N0}
+            advisor hours of travel and {live.Report.NightsAwayPerYear:N0} nights away a year; the re-solve moved {Figures.Count(live.Moved)} huvudmän.
 
-            | office | huvudmän | utilisation | binds | dialogues due/yr | slots/yr | nights away/yr |
+            | office | huvudmän | utilisation | binds | dialogues expected/yr | slots/yr | nights away/yr |
             |---|---:|---:|---|---:|---:|---:|
             """);
-        foreach (var line in plan.Offices.OrderBy(l => l.OfficeId, StringComparer.Ordinal))
+        foreach (var line in live.Report.Offices.OrderBy(l => l.OfficeId, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {line.OfficeId} | {Figures.Count(line.HuvudmanCount)} | {line.Utilisation:P0} | {line.Binding} | {line.DialoguesPerYear:N0} | {line.DialogueCapacityPerYear:N0} | {line.NightsAwayPerYear:N0} |");
         }
 
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"""
+            For comparison, every huvudman taking part (take-up 1, solved from scratch): national utilisation
+            {everyone.NationalUtilisation:P0} ({everyone.Binding} bind), {everyone.DialoguesPerYear:N0} dialogues due a year; per office
+            {string.Join(", ", everyone.Offices.OrderBy(l => l.OfficeId, StringComparer.Ordinal).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.OfficeId} {l.Utilisation:P0}")))}.
+            """);
+
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The plan a fresh installation shows: the seeded huvudmän as the registry lists them (with their type), each placed
+    /// at its nearest office that can hold a dialogue (as <c>PlanningGrain.PlaceAsync</c> does), then one re-solve from
+    /// that placement (<c>PlanningGrain.RebalanceAsync</c>) under the default planning parameters.
+    /// </summary>
+    public static (PlanReport Report, int Huvudman, int Moved) FreshInstallation(IReadOnlyList<PlanningOffice> offices)
+    {
+        var huvudman = WorldSeed.Huvudman(SwedishGeography.Sweden)
+            .Select(h => new PlanningHuvudman(h.OrganisationNumber.Value, h.Name, h.Kommunkod, h.Lanskod, h.Position, h.Pupils) { Type = h.Type })
+            .ToList();
+        var world = new PlanningWorld(PlanningParameters.Default, SchoolHolidayCalendar.Create(SwedishGeography.Sweden));
+        var team = PlanningParameters.Default.Workload.AdvisorsPerDialogue;
+        var sites = offices.Where(o => o.Advisors.Count >= team).Select(o => (o.OfficeId, o.Position)).ToList();
+        var placed = huvudman.Select(h => (h.Id, Office: NearestOfficeAssignment.Nearest(h.Position, sites)))
+            .Where(p => p.Office is not null).ToDictionary(p => p.Id, p => p.Office!, StringComparer.Ordinal);
+        var problem = world.Problem(huvudman, offices, Planning.PlanningScenarios.Year, placed);
+        var solution = LoadBalancer.Solve(problem);
+        var moved = solution.OfficeByHuvudman.Count(a => placed.TryGetValue(a.Key, out var before) && before != a.Value);
+        return (world.Report(problem, solution, huvudman, offices, Planning.PlanningScenarios.Year), huvudman.Count, moved);
     }
 
     private static IEnumerable<(string Name, ReplayScenario Scenario, WorkloadOptions Options)> Variants()

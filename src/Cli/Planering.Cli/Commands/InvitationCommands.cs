@@ -10,7 +10,8 @@ namespace Planering.Cli.Commands;
 /// <summary>
 /// Invitation waves (docs/invitations.md): <c>propose-wave</c> (PlanningService.ProposeInvitationWave), <c>commit-wave</c>
 /// (CommitInvitationWave, idempotent by its wave id), <c>answer-invitation</c> (RecordInvitationAnswer) and
-/// <c>coverage</c> (GetCoverage).
+/// <c>coverage</c> (GetCoverage), <c>book-introduction</c> (FindIntroductionSlot, BookIntroductionMeeting) and
+/// <c>introductions</c> (ListIntroductionMeetings) and <c>cancel-introduction</c> (CancelIntroductionMeeting).
 /// </summary>
 public static class InvitationCommands
 {
@@ -143,6 +144,135 @@ public static class InvitationCommands
         });
         return command;
     }
+
+    public static Command BookIntroduction(CommandRunner runner)
+    {
+        var waveId = new Option<string>("--wave-id") { Description = "The committed wave", HelpName = "WAVE_ID", Required = true };
+        var group = new Option<string>("--group") { Description = "The introduction group, as commit-wave and introductions name it (e.g. goteborg-01)", HelpName = "GROUP", Required = true };
+        var date = new Option<string?>("--date") { Description = "A chosen day, YYYY-MM-DD (with --start and --advisors); default: the earliest feasible time", HelpName = "DATE" };
+        var start = new Option<string?>("--start") { Description = "The chosen local start, HH:MM", HelpName = "HH:MM" };
+        var advisors = new Option<string?>("--advisors") { Description = "The chosen advisors, comma-separated (start_meeting_advisors of them, two by default)", HelpName = "A,B" };
+        var from = new Option<string?>("--from") { Description = "Without a chosen time: look from this day, YYYY-MM-DD (default today)", HelpName = "DATE" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only show the earliest feasible time; book nothing" };
+        var requestId = new Option<string?>("--request-id") { Description = "Idempotency key (8–100 characters); reuse it to retry safely. Generated when absent", HelpName = "ID" };
+        var command = new Command("book-introduction", "Book a wave's group introduction meeting in its office's calendar, once per group: at a chosen time or the earliest feasible one")
+        {
+            waveId, group, date, start, advisors, from, dryRun, requestId,
+        };
+        runner.Handle(command, async (run, cancellationToken) =>
+        {
+            var planning = run.Server.Planning;
+            var (wave, groupId) = (run.Value(waveId)!.Trim(), run.Value(group)!.Trim());
+            var earliest = Values.Date(run.Value(from), "--from") ?? string.Empty;
+            if (run.Value(dryRun))
+            {
+                var found = await planning.FindIntroductionSlotAsync(new FindIntroductionSlotRequest { WaveId = wave, GroupId = groupId, EarliestDate = earliest }, cancellationToken: cancellationToken);
+                if (run.Json)
+                {
+                    run.WriteJson(found);
+                    return 0;
+                }
+
+                run.Console.Line(found.Slot is { } slot
+                    ? $"Earliest time for {groupId} ({Formats.Count(found.HuvudmanIds.Count, "huvudman", "huvudmän")}): {Describe(slot)} (nothing booked)."
+                    : $"No time for {groupId} within {Formats.Count(found.DaysExamined, "day", "days")}.");
+                foreach (var r in found.Rejections.Take(5))
+                {
+                    run.Console.Line($"  {Formats.Count(r.Days, "day", "days")} {r.ReasonEn} ({r.Code}, {r.FirstDate}–{r.LastDate})");
+                }
+
+                return 0;
+            }
+
+            var id = run.Value(requestId)?.Trim() is { Length: > 0 } given ? given : $"cli-{Guid.NewGuid():N}";
+            if (id.Length is < 8 or > 100)
+            {
+                throw new InputException("--request-id", "must be 8–100 characters");
+            }
+
+            var request = new BookIntroductionMeetingRequest { RequestId = id, WaveId = wave, GroupId = groupId, EarliestDate = earliest };
+            if (run.Value(date) is { } day)
+            {
+                request.Date = Values.Date(day, "--date")!;
+                request.LocalStart = Values.Time(run.Value(start) ?? throw new InputException("--start", "is required with --date"), "--start");
+                request.AdvisorIds.AddRange((run.Value(advisors) ?? throw new InputException("--advisors", "is required with --date: a,b"))
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+            else if (run.Value(start) is not null || run.Value(advisors) is not null)
+            {
+                throw new InputException("--date", "is required with --start and --advisors");
+            }
+
+            if (!run.Given(requestId))
+            {
+                run.Note($"request id: {id} (to retry this booking safely: --request-id {id})");
+            }
+
+            var meeting = await planning.BookIntroductionMeetingAsync(request, cancellationToken: cancellationToken);
+            if (run.Json)
+            {
+                run.WriteJson(meeting);
+                return 0;
+            }
+
+            run.Console.Line((meeting.Replayed
+                ? $"Already booked by an earlier call with request id {meeting.RequestId} (nothing new booked): "
+                : "Booked: ") + $"introduction {meeting.GroupId} of wave {meeting.WaveId}, {Describe(meeting.Slot)}, "
+                + $"{Formats.Count(meeting.HuvudmanIds.Count, "huvudman", "huvudmän")} ({meeting.MeetingId}).");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command CancelIntroduction(CommandRunner runner)
+    {
+        var meetingId = new Argument<string>("MEETING_ID") { Description = "The meeting's id, as book-introduction answered it (office.hex)" };
+        var command = new Command("cancel-introduction", "Cancel a booked introduction meeting: its advisors are free again and its group may be booked anew") { meetingId };
+        runner.Handle(command, async (run, cancellationToken) =>
+        {
+            var meeting = await run.Server.Planning.CancelIntroductionMeetingAsync(
+                new CancelIntroductionMeetingRequest { MeetingId = run.Value(meetingId)!.Trim() }, cancellationToken: cancellationToken);
+            if (run.Json)
+            {
+                run.WriteJson(meeting);
+                return 0;
+            }
+
+            run.Console.Line($"Cancelled: introduction {meeting.GroupId} of wave {meeting.WaveId}, {Describe(meeting.Slot)} ({meeting.MeetingId}).");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Introductions(CommandRunner runner)
+    {
+        var waveId = new Option<string>("--wave-id") { Description = "The committed wave", HelpName = "WAVE_ID", Required = true };
+        var command = new Command("introductions", "A wave's introduction groups and their booked meetings") { waveId };
+        runner.Handle(command, async (run, cancellationToken) =>
+        {
+            var list = await run.Server.Planning.ListIntroductionMeetingsAsync(new ListIntroductionMeetingsRequest { WaveId = run.Value(waveId)!.Trim() }, cancellationToken: cancellationToken);
+            if (run.Json)
+            {
+                run.WriteJson(list);
+                return 0;
+            }
+
+            var booked = list.Groups.Count(g => g.Meeting is not null);
+            run.Console.Heading($"Wave {list.WaveId}: {Formats.Count(list.Groups.Count, "introduction group", "introduction groups")}, {Formats.Count(booked)} booked");
+            var table = Tables.Create("group", "office", "huvudmän", "meeting");
+            foreach (var g in list.Groups)
+            {
+                table.Row(g.Group.GroupId, g.Group.OfficeId, Formats.Count(g.Group.HuvudmanIds.Count), g.Meeting is { } m ? Describe(m.Slot) : "not booked");
+            }
+
+            run.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Describe(IntroductionSlot slot) =>
+        $"{slot.Date} {slot.LocalStart}–{slot.LocalEnd} at {slot.OfficeId} with {string.Join(", ", slot.AdvisorIds)}";
 
     private static (Option<int> Size, Option<string> From, Option<string> To, Option<string[]> Offices) WaveOptions() =>
     (

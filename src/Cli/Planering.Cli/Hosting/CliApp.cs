@@ -43,6 +43,9 @@ public static class CliApp
             InvitationCommands.Commit(runner),
             InvitationCommands.Answer(runner),
             InvitationCommands.Coverage(runner),
+            InvitationCommands.BookIntroduction(runner),
+            InvitationCommands.Introductions(runner),
+            InvitationCommands.CancelIntroduction(runner),
         };
 
         var parse = root.Parse(args);

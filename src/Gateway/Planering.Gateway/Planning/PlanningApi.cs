@@ -13,7 +13,7 @@ using Planering.Grains.Registry;
 namespace Planering.Gateway.Planning;
 
 /// <summary><c>planering.v1.PlanningService</c>: checks the request's shape, forwards to the planning grains, maps back.</summary>
-public sealed class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : PlanningService.PlanningServiceBase
+public sealed partial class PlanningApi(IGrainFactory grains, PlaceNamesCache places) : PlanningService.PlanningServiceBase
 {
     public const int DefaultK = 5;
     public const int MaxK = 50;

@@ -15,6 +15,9 @@ public sealed class OfficeSchedule
     private readonly Dictionary<(int Year, int Week), int> _perWeek = [];
     private readonly SortedDictionary<DateOnly, List<Booking>> _byDate = [];
     private readonly Dictionary<(string Advisor, int Year, int Month), int> _nights = [];
+    private readonly Dictionary<string, IntroductionMeeting> _introductions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Advisor, DateOnly Date), List<IntroductionMeeting>> _introductionsByAdvisorDay = [];
+    private readonly Dictionary<string, List<IntroductionMeeting>> _introductionsByHuvudman = new(StringComparer.Ordinal);
 
     public OfficeSchedule(IEnumerable<Booking> bookings)
     {
@@ -25,6 +28,16 @@ public sealed class OfficeSchedule
             {
                 Index(booking, +1);
             }
+        }
+    }
+
+    /// <summary>The dialogues and the group introduction meetings booked at the office (see <see cref="AddIntroduction"/>).</summary>
+    public OfficeSchedule(IEnumerable<Booking> bookings, IEnumerable<IntroductionMeeting> introductions)
+        : this(bookings)
+    {
+        foreach (var meeting in introductions)
+        {
+            AddIntroduction(meeting);
         }
     }
 
@@ -47,9 +60,88 @@ public sealed class OfficeSchedule
     public IReadOnlyList<Booking> BookingsOf(string advisorId, DateOnly date) =>
         _byAdvisorDay.TryGetValue((advisorId, date), out var list) ? list : [];
 
-    /// <summary>The times an advisor is away on a dialogue or its trip on a date.</summary>
+    /// <summary>The times an advisor is away on a dialogue or its trip, or in a group introduction meeting, on a date.</summary>
     public IEnumerable<MinuteInterval> BusyIntervals(string advisorId, DateOnly date) =>
-        BookingsOf(advisorId, date).Select(b => b.BusyOn(date)!.Value);
+        BookingsOf(advisorId, date).Select(b => b.BusyOn(date)!.Value).Concat(IntroductionsOf(advisorId, date).Select(m => m.Busy));
+
+    /// <summary>Every introduction meeting booked here, cancelled ones included.</summary>
+    public IEnumerable<IntroductionMeeting> Introductions => _introductions.Values;
+
+    public bool TryGetIntroduction(string meetingId, out IntroductionMeeting meeting) => _introductions.TryGetValue(meetingId, out meeting!);
+
+    /// <summary>The active introduction meetings an advisor holds on a date.</summary>
+    public IReadOnlyList<IntroductionMeeting> IntroductionsOf(string advisorId, DateOnly date) =>
+        _introductionsByAdvisorDay.TryGetValue((advisorId, date), out var list) ? list : [];
+
+    /// <summary>The active introduction meeting of a wave's group, if one is booked here.</summary>
+    public IntroductionMeeting? IntroductionOfGroup(string waveId, string groupId) =>
+        _introductions.Values.FirstOrDefault(m => m.IsActive && m.WaveId == waveId && m.GroupId == groupId);
+
+    /// <summary>
+    /// The booked introduction meeting that serves a dialogue of the huvudman on a date (<see cref="IntroductionMeeting.Serves"/>),
+    /// or null: then the dialogue carries its share of a meeting instead (<see cref="Workload.DialogueEffort.StartMeetingAdvisorHours"/>).
+    /// </summary>
+    public IntroductionMeeting? IntroductionServing(string huvudmanId, DateOnly dialogueDate, int cycleMonths) =>
+        _introductionsByHuvudman.TryGetValue(huvudmanId, out var list) ? list.FirstOrDefault(m => m.Serves(huvudmanId, dialogueDate, cycleMonths)) : null;
+
+    /// <summary>Marks an introduction meeting cancelled and frees its advisors' time; returns the cancelled meeting.</summary>
+    public IntroductionMeeting CancelIntroduction(string meetingId, DateTimeOffset at)
+    {
+        var meeting = _introductions[meetingId];
+        if (!meeting.IsActive)
+        {
+            return meeting;
+        }
+
+        foreach (var advisor in meeting.AdvisorIds)
+        {
+            _introductionsByAdvisorDay[(advisor, meeting.Date)].RemoveAll(m => m.MeetingId == meetingId);
+        }
+
+        foreach (var huvudman in meeting.HuvudmanIds)
+        {
+            _introductionsByHuvudman[huvudman].RemoveAll(m => m.MeetingId == meetingId);
+        }
+
+        var cancelled = meeting with { CancelledAt = at };
+        _introductions[meetingId] = cancelled;
+        return cancelled;
+    }
+
+    /// <summary>Adds an introduction meeting; an active one takes its advisors' time on its date.</summary>
+    public void AddIntroduction(IntroductionMeeting meeting)
+    {
+        if (!_introductions.TryAdd(meeting.MeetingId, meeting))
+        {
+            throw new InvalidOperationException($"introduction meeting {meeting.MeetingId} is already in the schedule");
+        }
+
+        if (!meeting.IsActive)
+        {
+            return;
+        }
+
+        foreach (var advisor in meeting.AdvisorIds)
+        {
+            var key = (advisor, meeting.Date);
+            if (!_introductionsByAdvisorDay.TryGetValue(key, out var list))
+            {
+                _introductionsByAdvisorDay[key] = list = [];
+            }
+
+            list.Add(meeting);
+        }
+
+        foreach (var huvudman in meeting.HuvudmanIds)
+        {
+            if (!_introductionsByHuvudman.TryGetValue(huvudman, out var list))
+            {
+                _introductionsByHuvudman[huvudman] = list = [];
+            }
+
+            list.Add(meeting);
+        }
+    }
 
     /// <summary>Bookings (active and cancelled) with dates in [from, to], by date then start.</summary>
     public IEnumerable<Booking> Between(DateOnly from, DateOnly to) =>

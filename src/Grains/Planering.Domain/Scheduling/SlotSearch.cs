@@ -80,6 +80,114 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         Evaluate(query, schedule, date, mode, advisorIds, startMinute, leg);
 
     /// <summary>
+    /// The earliest time for a group's digital introduction meeting, day by day from <see cref="IntroductionQuery.Earliest"/>
+    /// within the horizon (see <see cref="EvaluateIntroduction"/> for the rules).
+    /// </summary>
+    public IntroductionSearchResult FindIntroduction(IntroductionQuery query, OfficeSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var tally = new RejectionTally();
+        var examined = 0;
+        for (var date = query.Earliest; date <= query.Earliest.AddDays(query.HorizonDays - 1); date = date.AddDays(1))
+        {
+            examined++;
+            var (slot, rejection) = EvaluateIntroduction(query, schedule, date);
+            if (slot is not null)
+            {
+                return new IntroductionSearchResult(slot, tally.Summaries, examined);
+            }
+
+            tally.Add(rejection!.Value, date);
+        }
+
+        return new IntroductionSearchResult(null, tally.Summaries, examined);
+    }
+
+    /// <summary>
+    /// A group's introduction on one day, as a digital event of <see cref="WorkloadOptions.StartMeetingHours"/> held by
+    /// <see cref="WorkloadOptions.StartMeetingAdvisors"/> advisors: the day rules of a dialogue for every huvudman of the
+    /// group (working day, public holiday, each one's lov and blocked dates, the lead time) but not the cycle spacing
+    /// (the meeting opens the cycle's dialogue) nor the office's dialogue caps (they count dialogues); then a team of
+    /// present advisors with a common free stretch within office hours, found as a digital dialogue's is (their
+    /// dialogues, trips and other meetings taken out). With <paramref name="advisorIds"/> and
+    /// <paramref name="startMinute"/>, exactly that choice. Answers the earliest start on the day, or the rule that closes it.
+    /// </summary>
+    public (FoundIntroduction? Slot, RejectionCode? Rejection) EvaluateIntroduction(
+        IntroductionQuery query, OfficeSchedule schedule, DateOnly date, IReadOnlyList<string>? advisorIds = null, int? startMinute = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var length = (int)Math.Round(Workload.Options.StartMeetingHours * 60);
+        var (dayStart, dayEnd) = (Minutes(WorkingTime.Hours.DayStart), Minutes(WorkingTime.DayEndOn(date)));
+        if (startMinute is { } fixedStart && length <= dayEnd - dayStart && (fixedStart < dayStart || fixedStart + length > dayEnd))
+        {
+            return (null, RejectionCode.OutsideOfficeHours);
+        }
+
+        var leadDate = Workload.EarliestDialogueDate(query.Today, WorkingTime);
+        foreach (var huvudman in query.Huvudman)
+        {
+            // The dialogue's day rules, asked for each huvudman of the group; the cycle spacing and the caps do not apply.
+            var asked = new SlotQuery(huvudman with { LastDialogueDate = null }, query.Office, [DialogueMode.Digital], date, 1, false, query.Today);
+            if (DayRejection(asked, schedule, date, leadDate) is { Code: not (RejectionCode.DailyCap or RejectionCode.WeeklyCap) } dayRule)
+            {
+                return (null, dayRule.Code);
+            }
+        }
+
+        if (length == 0 || length > dayEnd - dayStart)
+        {
+            return (null, RejectionCode.OutsideOfficeHours);
+        }
+
+        var team = Workload.Options.StartMeetingAdvisors;
+        var present = query.Office.Advisors.Where(a => a.IsOnDuty(date)).OrderBy(a => a.AdvisorId, StringComparer.Ordinal).ToList();
+        if (advisorIds is not null)
+        {
+            if (advisorIds.Count != team || advisorIds.Distinct(StringComparer.Ordinal).Count() != team || !advisorIds.All(id => present.Any(a => a.AdvisorId == id)))
+            {
+                return (null, RejectionCode.AdvisorAbsent);
+            }
+
+            present = present.Where(a => advisorIds.Contains(a.AdvisorId)).ToList();
+        }
+
+        if (team < 1 || present.Count < team)
+        {
+            return (null, RejectionCode.AdvisorAbsent);
+        }
+
+        var window = new MinuteInterval(dayStart, dayEnd);
+        var free = present.Select(a => MinuteInterval.Free(window, schedule.BusyIntervals(a.AdvisorId, date))).ToList();
+        (Placement Place, int[] Members)? best = null;
+        foreach (var members in Teams(present.Count, team))
+        {
+            var together = free[members[0]];
+            for (var m = 1; m < members.Length; m++)
+            {
+                together = MinuteInterval.Intersect(together, free[members[m]]);
+            }
+
+            if (PlaceSameDay(null, together, length, dayStart, dayEnd, date, startMinute) is { } place && (best is null || place.Start < best.Value.Place.Start))
+            {
+                best = (place, members);
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return (null, RejectionCode.AdvisorsBusy);
+        }
+
+        var (start, end) = (chosen.Place.Start, chosen.Place.Start + length);
+        return (new FoundIntroduction(
+            query.Office.Id, date, start, end, chosen.Members.Select(m => present[m].AdvisorId).ToList(),
+            StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start))),
+            StockholmTime.ToUtc(date, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end)))), null);
+    }
+
+    /// <summary>
     /// The one definition of feasibility of a candidate: a day and a mode, and optionally the two advisors, the start and
     /// the leg of a tour (see <see cref="TourLeg"/>). Answers the earliest slot on that day that keeps every rule (exactly
     /// the given start when one is given), or the rule that closes it. <see cref="FindEarliest"/>, <see cref="Check"/>
@@ -238,6 +346,12 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
         SlotQuery query, OfficeSchedule schedule, DateOnly date, DialogueMode mode, IReadOnlyList<string>? fixedAdvisors, int? fixedStart, TourLeg? leg)
     {
         var (effort, trip, length) = Span(query, mode);
+        if (schedule.IntroductionServing(query.Huvudman.Id, date, query.Huvudman.CycleMonths ?? Workload.Options.CycleMonths) is not null)
+        {
+            // Its group's introduction is booked in the calendar, where its advisors' time is counted: one count, not two.
+            effort = effort with { StartMeetingAdvisorHours = 0 };
+        }
+
         var dayStart = Minutes(WorkingTime.Hours.DayStart);
         var dayEnd = Minutes(WorkingTime.DayEndOn(date));
         if (length > dayEnd - dayStart || trip is { Shape: TripShape.Unreachable })
@@ -675,7 +789,8 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
 
                 if (day < date && WorkingTime.IsWorkingDay(day) && advisor.IsOnDuty(day))
                 {
-                    available += (WorkingTime.WorkingHoursOf(day) * advisor.DayFraction) - bookings.Sum(x => AwayWithinHours(x.BusyOn(day)!.Value, day) / 60.0);
+                    available += (WorkingTime.WorkingHoursOf(day) * advisor.DayFraction) - bookings.Sum(x => AwayWithinHours(x.BusyOn(day)!.Value, day) / 60.0)
+                        - schedule.IntroductionsOf(advisor.AdvisorId, day).Sum(m => AwayWithinHours(m.Busy, day) / 60.0);
                 }
 
                 foreach (var other in bookings)
@@ -685,7 +800,9 @@ public sealed class SlotSearch(OfficeWorkingTime workingTime, SchoolHolidayCalen
                     {
                         // Another dialogue's desk work is split over its own team.
                         var share = 1.0 / Math.Max(1, other.AdvisorIds.Count);
-                        required += (other.PreparationHours * share) + (Workload.StartMeetingAdvisorHours * share);
+                        // Its share of an introduction, unless the meeting is booked (then its hours are taken above).
+                        var introduction = schedule.IntroductionServing(other.HuvudmanId, other.Date, Workload.Options.CycleMonths) is null ? Workload.StartMeetingAdvisorHours : 0;
+                        required += (other.PreparationHours * share) + (introduction * share);
                     }
                 }
             }

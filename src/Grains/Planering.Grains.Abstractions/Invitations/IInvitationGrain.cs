@@ -56,4 +56,16 @@ public interface IInvitationWaveGrain : IGrainWithStringKey
     /// <summary>The fingerprint the wave was committed with (null when none was).</summary>
     [Alias("Fingerprint")]
     Task<string?> FingerprintAsync();
+
+    /// <summary>The earliest time for one of the wave's introduction groups at its office; nothing is booked. NotFound for an unknown wave or group.</summary>
+    [Alias("FindIntroduction"), ReadOnly]
+    Task<Scheduling.IntroductionSlotAnswer> FindIntroductionAsync(Scheduling.IntroductionRequest request);
+
+    /// <summary>Books one of the wave's introduction groups in its office's calendar, once (see <see cref="Registry.IRegionalOfficeGrain.BookIntroductionAsync"/>).</summary>
+    [Alias("BookIntroduction")]
+    Task<Scheduling.IntroductionMeetingRecord> BookIntroductionAsync(Scheduling.IntroductionRequest request);
+
+    /// <summary>The wave's introduction groups, each with its booked meeting or none. NotFound for an unknown wave.</summary>
+    [Alias("Introductions"), ReadOnly]
+    Task<IReadOnlyList<Scheduling.IntroductionGroupMeetingRecord>> IntroductionsAsync();
 }

@@ -48,4 +48,27 @@ public interface IRegionalOfficeGrain : IGrainWithStringKey
     /// </summary>
     [Alias("CancelThroughHuvudman"), AlwaysInterleave]
     Task<DialogueRecord> CancelThroughHuvudmanAsync(string dialogueId, string? reason);
+
+    /// <summary>
+    /// The earliest time for a group's digital introduction meeting in this office's calendar (the slot search's
+    /// introduction rules for every huvudman of the group); nothing is booked.
+    /// </summary>
+    [Alias("FindIntroduction"), ReadOnly]
+    Task<IntroductionSlotAnswer> FindIntroductionAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman);
+
+    /// <summary>
+    /// Books a group's introduction meeting once: the same request id answers the stored meeting (a retry); another
+    /// request for the same group, or the same request id for another group or time, is AlreadyExists; a chosen time
+    /// that is taken is a Conflict naming the next free time, one that breaks a rule a RuleViolation.
+    /// </summary>
+    [Alias("BookIntroduction")]
+    Task<IntroductionMeetingRecord> BookIntroductionAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman);
+
+    /// <summary>Cancels an introduction meeting (idempotent): its advisors' time is free again and its group may be booked anew. NotFound for an unknown id.</summary>
+    [Alias("CancelIntroduction")]
+    Task<IntroductionMeetingRecord> CancelIntroductionAsync(string meetingId);
+
+    /// <summary>The office's introduction meetings of a wave (all waves when null), active ones, by date and start.</summary>
+    [Alias("ListIntroductions"), ReadOnly]
+    Task<IReadOnlyList<IntroductionMeetingRecord>> ListIntroductionsAsync(string? waveId);
 }

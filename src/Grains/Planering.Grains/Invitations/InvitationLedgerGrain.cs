@@ -1,5 +1,7 @@
 using Planering.Domain.Errors;
 using Planering.Grains.Hosting;
+using Planering.Grains.Registry;
+using Planering.Grains.Scheduling;
 
 namespace Planering.Grains.Invitations;
 
@@ -98,6 +100,36 @@ public sealed class InvitationWaveGrain(
     public Task<CommittedWaveRecord?> GetAsync() => Task.FromResult(state.State.Wave);
 
     public Task<string?> FingerprintAsync() => Task.FromResult(state.State.Fingerprint);
+
+    public async Task<IntroductionSlotAnswer> FindIntroductionAsync(IntroductionRequest request)
+    {
+        var (group, huvudman) = await GroupAsync(request.GroupId);
+        return await GrainFactory.GetGrain<IRegionalOfficeGrain>(group.OfficeId).FindIntroductionAsync(request, huvudman);
+    }
+
+    public async Task<IntroductionMeetingRecord> BookIntroductionAsync(IntroductionRequest request)
+    {
+        var (group, huvudman) = await GroupAsync(request.GroupId);
+        return await GrainFactory.GetGrain<IRegionalOfficeGrain>(group.OfficeId).BookIntroductionAsync(request, huvudman);
+    }
+
+    public async Task<IReadOnlyList<IntroductionGroupMeetingRecord>> IntroductionsAsync()
+    {
+        var wave = state.State.Wave ?? throw PlaneringException.NotFound("wave", this.GetPrimaryKeyString());
+        var offices = wave.Groups.Select(g => g.OfficeId).Distinct(StringComparer.Ordinal).ToList();
+        var booked = (await Task.WhenAll(offices.Select(o => GrainFactory.GetGrain<IRegionalOfficeGrain>(o).ListIntroductionsAsync(wave.WaveId))))
+            .SelectMany(m => m).ToDictionary(m => m.GroupId, StringComparer.Ordinal);
+        return wave.Groups.Select(g => new IntroductionGroupMeetingRecord(g.GroupId, g.OfficeId, g.HuvudmanIds, booked.GetValueOrDefault(g.GroupId))).ToList();
+    }
+
+    /// <summary>The wave's group and what the slot search needs of each of its huvudmän (their kommun's lov, blocked dates).</summary>
+    private async Task<(IntroductionGroupRecord Group, IReadOnlyList<HuvudmanForSlot> Huvudman)> GroupAsync(string groupId)
+    {
+        var wave = state.State.Wave ?? throw PlaneringException.NotFound("wave", this.GetPrimaryKeyString());
+        var group = wave.Groups.FirstOrDefault(g => g.GroupId == groupId) ?? throw PlaneringException.NotFound("introduction group", groupId);
+        var huvudman = await Task.WhenAll(group.HuvudmanIds.Select(id => GrainFactory.GetGrain<IHuvudmanGrain>(id).GetForSlotAsync()));
+        return (group, huvudman);
+    }
 
     public async Task<CommittedWaveRecord> StoreAsync(CommittedWaveRecord wave, string fingerprint)
     {

@@ -21,6 +21,9 @@ public sealed class RegionalOfficeState
 
     /// <summary>The office calendar: every dialogue booked here, cancelled ones included. The source of truth for bookings.</summary>
     [Id(1)] public Dictionary<string, DialogueRecord> Dialogues { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The group introduction meetings booked here, by meeting id (one per introduction group of a wave).</summary>
+    [Id(2)] public Dictionary<string, IntroductionMeetingRecord> Introductions { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -158,7 +161,143 @@ public sealed class RegionalOfficeGrain(
         return Task.FromResult(DialogueListing.Page(state.State.Dialogues.Values, filter, pageSize, pageToken));
     }
 
-    private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(state.State.Dialogues.Values.Select(d => d.ToBooking()));
+    public async Task<IntroductionSlotAnswer> FindIntroductionAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman)
+    {
+        var (search, query) = await IntroductionSearchAsync(request, huvudman);
+        var result = search.FindIntroduction(query, Schedule);
+        return new IntroductionSlotAnswer(
+            result.Slot?.ToRecord(), result.Rejections.Select(r => r.ToRecord()).ToList(), result.DaysExamined, request.WaveId, request.GroupId,
+            huvudman.Select(h => h.OrganisationNumber).ToList());
+    }
+
+    public async Task<IntroductionMeetingRecord> BookIntroductionAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman)
+    {
+        var office = RequireOffice();
+        var meetingId = IntroductionMeetings.IdFor(office.OfficeId, request.RequestId);
+        if (state.State.Introductions.TryGetValue(meetingId, out var existing))
+        {
+            var same = existing.WaveId == request.WaveId && existing.GroupId == request.GroupId
+                && (request.Choice is not { } c || (c.Date == existing.Date && c.StartMinute == existing.StartMinute && c.AdvisorIds.SequenceEqual(existing.AdvisorIds)));
+            return same
+                ? existing
+                : throw new PlaneringException(ErrorCode.AlreadyExists,
+                    $"request_id was already used for the introduction of group '{existing.GroupId}' of wave '{existing.WaveId}' on {When(existing.Date, existing.StartMinute)}; use a new request_id",
+                    "REQUEST_ID_REUSED", [new FieldViolation("request_id", "was already used for another introduction meeting")]);
+        }
+
+        if (Schedule.IntroductionOfGroup(request.WaveId, request.GroupId) is { } booked)
+        {
+            throw new PlaneringException(ErrorCode.AlreadyExists,
+                $"group '{request.GroupId}' of wave '{request.WaveId}' has its introduction booked already ({booked.MeetingId}, {When(booked.Date, booked.StartMinute)}): one meeting per group",
+                "INTRODUCTION_ALREADY_BOOKED", [new FieldViolation("group_id", "has its introduction meeting booked already")],
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["meeting_id"] = booked.MeetingId });
+        }
+
+        var (search, query) = await IntroductionSearchAsync(request, huvudman);
+        FoundIntroduction found;
+        if (request.Choice is { } choice)
+        {
+            var (slot, rejection) = search.EvaluateIntroduction(query, Schedule, choice.Date, choice.AdvisorIds, choice.StartMinute);
+            found = slot ?? throw IntroductionRefusal(rejection!.Value, search, query with { Earliest = choice.Date });
+        }
+        else
+        {
+            found = search.FindIntroduction(query, Schedule).Slot ?? throw new PlaneringException(ErrorCode.RuleViolation,
+                $"no time for the introduction within {query.HorizonDays} days from {query.Earliest:yyyy-MM-dd}: the advisors are busy or the group's huvudmän have lov; look further (horizon_days) or later (earliest_date)",
+                "NO_INTRODUCTION_TIME");
+        }
+
+        var meeting = new IntroductionMeetingRecord(
+            meetingId, request.RequestId, office.OfficeId, request.WaveId, request.GroupId, found.Date, found.StartMinute, found.EndMinute, found.AdvisorIds,
+            huvudman.Select(h => h.OrganisationNumber).ToList(), found.StartUtc, found.EndUtc, clock.GetUtcNow());
+        state.State.Introductions[meetingId] = meeting;
+        await state.WriteOrReloadAsync(this, () =>
+        {
+            state.State.Introductions.Remove(meetingId);
+            _schedule = null;
+        });
+        _schedule?.AddIntroduction(meeting.ToDomain());
+        await this.PublishPlanChangeAsync(logger, "introduction-booked", office.OfficeId);
+        return meeting;
+    }
+
+    public async Task<IntroductionMeetingRecord> CancelIntroductionAsync(string meetingId)
+    {
+        if (!state.State.Introductions.TryGetValue(meetingId, out var meeting))
+        {
+            throw PlaneringException.NotFound("introduction meeting", meetingId);
+        }
+
+        if (!meeting.IsActive)
+        {
+            return meeting;
+        }
+
+        var cancelled = meeting with { CancelledAt = clock.GetUtcNow() };
+        state.State.Introductions[meetingId] = cancelled;
+        await state.WriteOrReloadAsync(this, () =>
+        {
+            state.State.Introductions[meetingId] = meeting;
+            _schedule = null;
+        });
+        _schedule?.CancelIntroduction(meetingId, cancelled.CancelledAt!.Value);
+        await this.PublishPlanChangeAsync(logger, "introduction-cancelled", meeting.OfficeId);
+        return cancelled;
+    }
+
+    public Task<IReadOnlyList<IntroductionMeetingRecord>> ListIntroductionsAsync(string? waveId)
+    {
+        RequireOffice();
+        return Task.FromResult<IReadOnlyList<IntroductionMeetingRecord>>(state.State.Introductions.Values
+            .Where(m => m.IsActive && (waveId is null || m.WaveId == waveId))
+            .OrderBy(m => m.Date).ThenBy(m => m.StartMinute).ThenBy(m => m.MeetingId, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>The search under the live planning parameters and school calendar, and the group's query from the request.</summary>
+    private async Task<(SlotSearch Search, IntroductionQuery Query)> IntroductionSearchAsync(IntroductionRequest request, IReadOnlyList<HuvudmanForSlot> huvudman)
+    {
+        var office = RequireOffice();
+        if (huvudman.Count == 0)
+        {
+            throw PlaneringException.Invalid("group_id", "has no huvudmän");
+        }
+
+        var parameters = (await GrainFactory.GetGrain<IPlanningParametersGrain>(GrainKeys.Sweden).GetAsync()).Value;
+        var search = new SlotSearch(
+            parameters.WorkingTimeFor(office.OfficeId), await SchoolCalendars.ForVersionAsync(GrainFactory, huvudman[0].SchoolCalendarVersion), parameters.WorkloadFor(office.OfficeId));
+        var today = StockholmTime.LocalDate(clock.GetUtcNow());
+        var from = request.Earliest is { } e && e > today ? e : today;
+        return (search, new IntroductionQuery(office.ToScheduling(), huvudman.Select(h => h.ToDomain()).ToList(), from, request.HorizonDays, today));
+    }
+
+    /// <summary>A chosen introduction time that cannot be booked: taken (a Conflict naming the next free time) or against a rule.</summary>
+    private PlaneringException IntroductionRefusal(RejectionCode rejection, SlotSearch search, IntroductionQuery query)
+    {
+        var code = RejectionTexts.Code(rejection);
+        if (!rejection.MeansTaken())
+        {
+            return new PlaneringException(ErrorCode.RuleViolation, $"the time breaks a scheduling rule: {code}: {RejectionTexts.English(rejection)}", code);
+        }
+
+        var details = new Dictionary<string, string>(StringComparer.Ordinal) { ["rule"] = code };
+        var message = $"the time is no longer free ({code})";
+        if (search.FindIntroduction(query with { HorizonDays = SlotQuery.DefaultHorizonDays }, Schedule).Slot is { } next)
+        {
+            details["next_date"] = next.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            details["next_local_start"] = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(next.StartMinute)).ToString("HH:mm", CultureInfo.InvariantCulture);
+            details["next_advisor_ids"] = string.Join(',', next.AdvisorIds);
+            message += $"; next free time: {When(next.Date, next.StartMinute)} with {details["next_advisor_ids"]}";
+        }
+
+        return new PlaneringException(ErrorCode.Conflict, message, "SLOT_TAKEN", details: details);
+    }
+
+    private static string When(DateOnly date, int minute) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minute)):HH:mm}");
+
+    private OfficeSchedule Schedule => _schedule ??= new OfficeSchedule(
+        state.State.Dialogues.Values.Select(d => d.ToBooking()), state.State.Introductions.Values.Select(m => m.ToDomain()));
 
     /// <summary>
     /// The search under the live planning parameters: this office's hours and limits, the huvudman's cycle. Offices share

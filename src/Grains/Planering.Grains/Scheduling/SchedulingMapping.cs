@@ -36,4 +36,10 @@ internal static class SchedulingMapping
 
     public static SchedulingOffice ToScheduling(this OfficeRecord office) =>
         new(office.OfficeId, office.Position.ToDomain(), office.Advisors.Select(a => a.ToDomain()).ToList(), office.MaxNightsAwayPerAdvisorMonth);
+
+    public static IntroductionMeeting ToDomain(this IntroductionMeetingRecord m) =>
+        new(m.MeetingId, m.RequestId, m.OfficeId, m.WaveId, m.GroupId, m.Date, m.StartMinute, m.EndMinute, m.AdvisorIds, m.HuvudmanIds, m.BookedAt, m.CancelledAt);
+
+    public static IntroductionSlotRecord ToRecord(this FoundIntroduction slot) =>
+        new(slot.OfficeId, slot.Date, slot.StartMinute, slot.EndMinute, slot.AdvisorIds, slot.StartUtc, slot.EndUtc);
 }
