@@ -103,6 +103,39 @@ public sealed class TermSchedulerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_term_plans_around_the_introduction_meetings_booked_in_the_office_calendar()
+    {
+        // Every advisor of the office sits in introduction meetings all day for the term's first two weeks.
+        var lulea = Sweden.Offices.Single(o => o.OfficeId == "lulea");
+        var advisors = WorldSeed.DefaultAdvisors("lulea", 4);
+        var office = new SchedulingOffice("lulea", lulea.Position, advisors);
+        var busy = Enumerable.Range(0, 14).Select(d => From.AddDays(d)).ToHashSet();
+        var meetings = busy.Select(day => new IntroductionMeeting(
+            $"m-{day:yyyyMMdd}", $"r-{day:yyyyMMdd}", "lulea", "wave-1", $"group-{day:yyyyMMdd}", day, 6 * 60, 20 * 60,
+            advisors.Select(a => a.AdvisorId).ToList(), ["h-other"], DateTimeOffset.UnixEpoch)).ToList();
+        var due = Enumerable.Range(0, 3).Select(i => new TermHuvudman(
+            new SchedulingHuvudman($"h-lulea-{i}", "2580", "2580", Sweden.Kommun("2580").Position, 400, null, new HashSet<DateOnly>()),
+            DialogueMode.Digital, From)).ToList();
+
+        var free = Run(new TermRequest(office, From, To, Today, due, [])).Term;
+        var request = new TermRequest(office, From, To, Today, due, [], Introductions: meetings);
+        var (term, _, search) = Run(request);
+
+        // Without the meetings the term starts in those two weeks, so the test can tell the difference.
+        Assert.Contains(free.Placements, p => p.Slot is { } slot && busy.Contains(slot.Date));
+        Assert.All(term.Placements, p => Assert.NotNull(p.Slot));
+        Assert.DoesNotContain(term.Placements, p => busy.Contains(p.Slot!.Date));
+        var calendar = new OfficeSchedule([], meetings);
+        foreach (var p in term.Placements.OrderBy(p => p.Sequence))
+        {
+            var slot = p.Slot!;
+            var (found, rejection) = search.Check(TermScheduler.QueryFor(request, p.Huvudman, slot.Date), calendar, slot.Date, slot.StartMinute, slot.Mode, slot.AdvisorIds, p.Leg);
+            Assert.True(found is not null, $"{p.Huvudman.Huvudman.Id} {slot.Date}: {rejection}");
+            calendar.Add(TermScheduler.BookingFor(slot, p.Huvudman, false, "term-" + p.Huvudman.Huvudman.Id));
+        }
+    }
+
+    [Fact]
     public void A_stop_after_a_skipped_one_travels_from_where_the_advisors_were_before_it()
     {
         var (arvidsjaur, arjeplog) = (Sweden.Kommun("2505").Position, Sweden.Kommun("2506").Position);

@@ -6,7 +6,8 @@ namespace Planering.Domain.Scheduling;
 public sealed record TermHuvudman(SchedulingHuvudman Huvudman, DialogueMode Mode, DateOnly Due);
 
 /// <summary>One office's term: the office, the period, the day the proposal is made on (the lead time counts from it),
-/// the huvudmän and the office's bookings already in its calendar (the proposal plans around them).</summary>
+/// the huvudmän, and the office's bookings and booked introduction meetings already in its calendar (the proposal plans
+/// around them).</summary>
 public sealed record TermRequest(
     SchedulingOffice Office,
     DateOnly From,
@@ -14,7 +15,8 @@ public sealed record TermRequest(
     DateOnly Today,
     IReadOnlyList<TermHuvudman> Huvudman,
     IReadOnlyList<Booking> Existing,
-    bool SpsmParticipation = false);
+    bool SpsmParticipation = false,
+    IReadOnlyList<IntroductionMeeting>? Introductions = null);
 
 /// <summary>
 /// How tours are formed (assumptions, settable; reasons in docs/term-scheduling.md).

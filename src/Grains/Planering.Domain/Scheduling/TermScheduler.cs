@@ -131,8 +131,10 @@ public sealed class TermScheduler(SlotSearch search, TermOptions? options = null
             _owner = owner;
             _request = request;
             _search = owner._search;
-            _schedule = new OfficeSchedule(request.Existing);
-            _empty = new OfficeSchedule(request.Existing);
+            // Booked introduction meetings take their advisors' time like dialogues do (one calendar, one check).
+            var introductions = request.Introductions ?? [];
+            _schedule = new OfficeSchedule(request.Existing, introductions);
+            _empty = new OfficeSchedule(request.Existing, introductions);
             var lead = _search.Workload.EarliestDialogueDate(request.Today, _search.WorkingTime);
             _firstPossible = lead > request.From ? lead : request.From;
         }

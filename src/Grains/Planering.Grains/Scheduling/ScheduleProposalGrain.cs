@@ -106,7 +106,8 @@ public sealed class ScheduleProposalGrain(
             huvudman.Add(new TermHuvudman(domain, spec.Mode ?? TermScheduler.DefaultMode(h.OrganisationNumber, workload.Options.DigitalShare), due));
         }
 
-        var request = new TermRequest(office.ToScheduling(), spec.From, spec.To, StockholmTime.LocalDate(clock.GetUtcNow()), huvudman, bookings, spec.SpsmParticipation);
+        var introductions = (await GrainFactory.GetGrain<IRegionalOfficeGrain>(officeId).ListIntroductionsAsync(null)).Select(m => m.ToDomain()).ToList();
+        var request = new TermRequest(office.ToScheduling(), spec.From, spec.To, StockholmTime.LocalDate(clock.GetUtcNow()), huvudman, bookings, spec.SpsmParticipation, introductions);
         var search = new SlotSearch(parameters.WorkingTimeFor(officeId), calendar, workload);
         var term = await Task.Run(() => new TermScheduler(search).Schedule(request), cancellationToken);
         var record = term.ToRecord(spec.SpsmParticipation);
