@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using Planering.Grains.Hosting;
 using Planering.Silo.Storage;
+using Planering.TestSupport;
 
 namespace Planering.Grains.Tests;
 
@@ -50,7 +51,7 @@ public class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; }
 
     /// <summary>What the grains logged (Debug and above for Planering's own categories).</summary>
-    public GrainLogs Logs { get; } = new();
+    public LogCollector Logs { get; } = new(LogLevel.Debug);
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -103,7 +104,7 @@ public class ClusterFixture : IAsyncLifetime
                 streams.ConfigurePullingAgent(agent => agent.Configure(options => options.GetQueueMsgsTimerPeriod = StreamPump)));
             siloBuilder.Services.AddSingleton<TimeProvider>(fixture.Time);
             siloBuilder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            siloBuilder.Services.AddLogging(logging => logging.AddProvider(fixture.Logs).AddFilter<GrainLogs>("Planering", LogLevel.Debug));
+            siloBuilder.Services.AddLogging(logging => logging.AddProvider(fixture.Logs).AddFilter<LogCollector>((category, level) => level >= LogLevel.Debug && category?.StartsWith("Planering", StringComparison.Ordinal) == true));
             siloBuilder.Services.AddPlaneringSerialization();
             siloBuilder.Services.AddPlaneringGrainStateSerializer();
         }

@@ -5,6 +5,7 @@ using Planering.Grains.Forecasting;
 using Planering.Grains.Hosting;
 using Planering.Grains.Planning;
 using Planering.Grains.Registry;
+using Planering.TestSupport;
 using ErrorCode = Planering.Domain.Errors.ErrorCode;
 
 namespace Planering.Grains.Tests;
@@ -60,7 +61,7 @@ public sealed class PlanningTimerTests(PlanningClockFixture fixture)
 
     private IPlanningGrain Planning => Grains.GetGrain<IPlanningGrain>(GrainKeys.Sweden);
 
-    private static bool IsRebalanced(GrainLogEntry entry) => entry.Message.StartsWith("Rebalanced ", StringComparison.Ordinal);
+    private static bool IsRebalanced(LogEntry entry) => entry.Message.StartsWith("Rebalanced ", StringComparison.Ordinal);
 
     /// <summary>Lets a re-solve an earlier test left due run to its end, so this test counts only its own.</summary>
     private async Task SettleAsync()
@@ -146,9 +147,9 @@ public sealed class ForecastTimerTests(ForecastClockFixture fixture)
     /// this kind from this office (its Debug line), and returns that line: when it was seen, what it did, when the
     /// recomputation is due. Each step is far smaller than the debounce, and the tests leave a margin for the steps.
     /// </summary>
-    private async Task<GrainLogEntry> DeliverAsync(string trigger, string officeId, int nth)
+    private async Task<LogEntry> DeliverAsync(string trigger, string officeId, int nth)
     {
-        bool Match(GrainLogEntry e) => e.Message.StartsWith($"Plan change '{trigger}' (office {officeId}) seen", StringComparison.Ordinal);
+        bool Match(LogEntry e) => e.Message.StartsWith($"Plan change '{trigger}' (office {officeId}) seen", StringComparison.Ordinal);
         var until = DateTime.UtcNow + Clocked.Patience;
         while (true)
         {
@@ -167,11 +168,11 @@ public sealed class ForecastTimerTests(ForecastClockFixture fixture)
         }
     }
 
-    private static DateTimeOffset SeenAt(GrainLogEntry seen) => seen.Value<DateTimeOffset>("Now");
+    private static DateTimeOffset SeenAt(LogEntry seen) => seen.Value<DateTimeOffset>("Now");
 
-    private static DebounceStep Step(GrainLogEntry seen) => seen.Value<DebounceStep>("Step");
+    private static DebounceStep Step(LogEntry seen) => seen.Value<DebounceStep>("Step");
 
-    private static DateTimeOffset Due(GrainLogEntry seen) => seen.Value<DateTimeOffset>("Due");
+    private static DateTimeOffset Due(LogEntry seen) => seen.Value<DateTimeOffset>("Due");
 
     private void AdvanceTo(DateTimeOffset at) => fixture.Time.Advance(at - fixture.Time.GetUtcNow());
 
@@ -225,7 +226,7 @@ public sealed class ForecastTimerTests(ForecastClockFixture fixture)
         var (office, officeId, before) = await ArrangeAsync();
 
         // Changes about 0.8 s apart, each closer than the debounce, until one would move the recomputation to the cap.
-        var seen = new List<GrainLogEntry>();
+        var seen = new List<LogEntry>();
         while (seen.Count == 0 || Step(seen[^1]) != DebounceStep.Kept)
         {
             Assert.True(seen.Count < 20, "no change was ever kept from postponing the recomputation");
