@@ -19,7 +19,7 @@ public sealed class AssignmentProblemTests
             new HuvudmanDemand(" ", Stockholm, double.PositiveInfinity, 1),
         };
         var offices = new[] { new OfficeCapacity("solna", Stockholm, 0), new OfficeCapacity("solna", Uppsala, 10) };
-        var parameters = new AssignmentParameters(RoadFactor: 0.9, TravelCostPerKm: -1, BalanceSlack: -0.1, BalancePenaltyPerHour: -1, MovePenalty: double.NaN);
+        var parameters = new AssignmentParameters(RoadFactor: 0.9, TravelCostPerKm: -1, BalanceSlack: -0.1, BalancePenaltyPerHour: -1, MovePenalty: double.NaN, BalanceFloor: double.NaN);
 
         var error = Assert.Throws<PlaneringException>(() => AssignmentProblem.Create(huvudman, offices, parameters));
 
@@ -30,7 +30,7 @@ public sealed class AssignmentProblemTests
             {
                 "huvudman[0].demand_hours", "huvudman[1].huvudman_id", "huvudman[1].position", "huvudman[1].travel_weight",
                 "huvudman[2].huvudman_id", "huvudman[2].demand_hours", "offices[0].capacity_hours", "offices[1].office_id",
-                "parameters.road_factor", "parameters.travel_cost_per_km", "parameters.balance_slack",
+                "parameters.road_factor", "parameters.travel_cost_per_km", "parameters.balance_slack", "parameters.balance_floor",
                 "parameters.balance_penalty_per_hour", "parameters.move_penalty",
             },
             fields);

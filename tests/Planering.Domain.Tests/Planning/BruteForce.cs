@@ -49,7 +49,7 @@ internal static class BruteForce
             for (var j = 0; j < m; j++)
             {
                 overload += Math.Max(0, load[j] - offices[j].CapacityHours);
-                var target = (problem.NationalUtilisation + parameters.BalanceSlack) * offices[j].CapacityHours;
+                var target = Math.Max(problem.NationalUtilisation + parameters.BalanceSlack, parameters.BalanceFloor) * offices[j].CapacityHours;
                 total += parameters.BalancePenaltyPerHour * Math.Max(0, load[j] - target);
             }
 

@@ -12,7 +12,7 @@ public sealed class HandCheckedInstanceTests
     private static readonly GeoPosition C = new(60.0, 18.0);
     private static readonly GeoPosition TowardB = new(60.0, 14.6);
 
-    private static readonly AssignmentParameters Plain = new(RoadFactor: 1.0, TravelCostPerKm: 1.0, BalanceSlack: 0.1, BalancePenaltyPerHour: 0, MovePenalty: 0);
+    private static readonly AssignmentParameters Plain = new(RoadFactor: 1.0, TravelCostPerKm: 1.0, BalanceSlack: 0.1, BalancePenaltyPerHour: 0, MovePenalty: 0, BalanceFloor: 0);
 
     /// <summary>
     /// Ten huvudmän of 10 h: four by office a (a1 visited only every fifth year, a4 a third of the way to b), three at b,
@@ -75,6 +75,28 @@ public sealed class HandCheckedInstanceTests
         Assert.Equal(2 * A.DistanceKmTo(B), solution.Cost.Total, 6);
         Assert.Equal(0, solution.Cost.Balance, 9);
         Assert.Equal(BruteForce.Solve(problem).Total, solution.Cost.Total, 6);
+    }
+
+    /// <summary>
+    /// Three huvudmän of 10 h by a, offices a and b of 40 h each 111 km apart: U = 0.375. With the slack alone the target
+    /// is 47.5 % of 40 = 19 h, so 30 h at a costs 11 h × 100 and one huvudman moves to b (111 km is cheaper). With a
+    /// floor of 75 % the target is 30 h: a is not relieved at the cost of travel, and nobody moves.
+    /// </summary>
+    [Fact]
+    public void Below_the_balance_floor_no_load_moves_for_balance()
+    {
+        var huvudman = Enumerable.Range(1, 3).Select(k => new HuvudmanDemand($"a{k}", A, 10, 1)).ToList();
+        var offices = new[] { new OfficeCapacity("a", A, 40), new OfficeCapacity("b", B, 40) };
+        var slackOnly = AssignmentProblem.Create(huvudman, offices, Plain with { BalancePenaltyPerHour = 100 });
+        var floored = AssignmentProblem.Create(huvudman, offices, Plain with { BalancePenaltyPerHour = 100, BalanceFloor = 0.75 });
+
+        Assert.Equal(19, slackOnly.BalanceTargetHours(offices[0]), 9);
+        Assert.Equal(30, floored.BalanceTargetHours(offices[0]), 9);
+        Assert.Equal([20.0, 10.0], LoadBalancer.Solve(slackOnly).Offices.Select(o => o.LoadHours));
+        var solution = LoadBalancer.Solve(floored);
+        Assert.Equal([30.0, 0.0], solution.Offices.Select(o => o.LoadHours));
+        Assert.Equal(0, solution.Cost.Total, 9);
+        Assert.Equal(BruteForce.Solve(floored).Total, solution.Cost.Total, 6);
     }
 
     /// <summary>

@@ -17,12 +17,18 @@ namespace Planering.Domain.Planning;
 /// μ: cost of moving one huvudman away from its previous office (a handover: new contacts, lost knowledge). A huvudman
 /// moves only when that lowers the rest of the objective by more than μ per moved huvudman, so a re-plan does not churn.
 /// </param>
+/// <param name="BalanceFloor">
+/// f: the utilisation below which an office is never relieved at the cost of travel; the target is max(U + s, f)·C_j.
+/// Without it a new office lowered every target and a what-if moved huvudmän between the old offices to even them out,
+/// raising travel (docs/planning-model.md, "The assignment's weights").
+/// </param>
 public sealed record AssignmentParameters(
     double RoadFactor = 1.3,
     double TravelCostPerKm = 1.0,
     double BalanceSlack = 0.10,
     double BalancePenaltyPerHour = 50.0,
-    double MovePenalty = 50.0)
+    double MovePenalty = 50.0,
+    double BalanceFloor = 0.75)
 {
     /// <summary>The documented defaults.</summary>
     public static AssignmentParameters Default { get; } = new();

@@ -15,7 +15,7 @@ namespace Planering.Domain.Planning;
 /// <list type="bullet">
 /// <item>t_ij = great-circle km(i, j) × road factor (road km),</item>
 /// <item>load L_j = Σ_{i: a(i)=j} d_i, national utilisation U = Σ_i d_i / Σ_j C_j,</item>
-/// <item>balance target T_j = (U + s)·C_j,</item>
+/// <item>balance target T_j = max(U + s, f)·C_j (f the floor: below it an office is not relieved at the cost of travel),</item>
 /// <item>p(i) the previous office of i, when the previous assignment names one,</item>
 /// </list>
 /// <para>the cost of an assignment is</para>
@@ -132,6 +132,7 @@ public sealed record AssignmentProblem
         violations.Require(double.IsFinite(p.RoadFactor) && p.RoadFactor >= 1, "parameters.road_factor", "must be a finite number ≥ 1");
         violations.Require(double.IsFinite(p.TravelCostPerKm) && p.TravelCostPerKm >= 0, "parameters.travel_cost_per_km", "must be a finite number ≥ 0");
         violations.Require(double.IsFinite(p.BalanceSlack) && p.BalanceSlack >= 0, "parameters.balance_slack", "must be a finite number ≥ 0");
+        violations.Require(p.BalanceFloor is >= 0 and <= 1, "parameters.balance_floor", "must be between 0 and 1");
         violations.Require(double.IsFinite(p.BalancePenaltyPerHour) && p.BalancePenaltyPerHour >= 0, "parameters.balance_penalty_per_hour", "must be a finite number ≥ 0");
         violations.Require(double.IsFinite(p.MovePenalty) && p.MovePenalty >= 0, "parameters.move_penalty", "must be a finite number ≥ 0");
         violations.ThrowIfAny();
@@ -160,11 +161,11 @@ public sealed record AssignmentProblem
         return huvudman.Position.DistanceKmTo(office.Position) * Parameters.RoadFactor;
     }
 
-    /// <summary>T_j = (U + s)·C_j: the load above which the balance penalty applies.</summary>
+    /// <summary>T_j = max(U + s, f)·C_j: the load above which the balance penalty applies.</summary>
     public double BalanceTargetHours(OfficeCapacity office)
     {
         ArgumentNullException.ThrowIfNull(office);
-        return (NationalUtilisation + Parameters.BalanceSlack) * office.CapacityHours;
+        return Math.Max(NationalUtilisation + Parameters.BalanceSlack, Parameters.BalanceFloor) * office.CapacityHours;
     }
 
     /// <summary>

@@ -20,8 +20,7 @@ public static class SiteScreening
 
         var positions = problem.Offices.ToDictionary(o => o.OfficeId, o => o.Position, StringComparer.Ordinal);
         var p = problem.Parameters;
-        var utilisation = problem.Huvudman.Sum(h => h.DemandHours) / problem.Offices.Sum(o => o.CapacityHours);
-        var room = Math.Min(site.CapacityHours, (utilisation + p.BalanceSlack) * site.CapacityHours);
+        var room = Math.Min(site.CapacityHours, problem.BalanceTargetHours(site));
 
         var movers = problem.Huvudman
             .Select(h =>
