@@ -109,10 +109,12 @@ public sealed class PlanningParametersApiTests(ApiFixture api)
             var forecastAfter = await ForecastAsync();
             var slotAfter = await api.Scheduling.FindNextSlotAsync(next);
 
-            // The plan: one dialogue every 24 months instead of 36, so 1.5 times the dialogues and hours a year.
+            // The plan: one dialogue every 24 months instead of 36, so 1.5 times the dialogues a year, and about 1.5 times
+            // the hours: the heavier load re-solves the plan (offices pass the balance floor), and a huvudman that moves
+            // office travels a different distance.
             Assert.Equal(set.Version, planAfter.ParametersVersion);
             Assert.Equal(planBefore.DialoguesPerYear * 1.5, planAfter.DialoguesPerYear, 6);
-            Assert.Equal(planBefore.DemandHours * 1.5, planAfter.DemandHours, 3);
+            Assert.InRange(planAfter.DemandHours / planBefore.DemandHours, 1.4, 1.6);
 
             // The forecast: over its 24 months the first round reaches every huvudman instead of two in three.
             var (dialoguesBefore, hoursBefore) = forecastBefore;
