@@ -1,14 +1,16 @@
+using Google.Protobuf.WellKnownTypes;
 using Planering.Contracts.V1;
 using Planering.Domain.Errors;
 using Planering.Gateway.Errors;
 using Planering.Grains.Invitations;
+using Planering.Grains.Scheduling;
 using static Planering.Gateway.Scheduling.SchedulingMapping;
 using WaveLimits = Planering.Domain.Invitations.InvitationLimits;
 using DomainStatus = Planering.Domain.Invitations.InvitationStatus;
 
 namespace Planering.Gateway.Planning;
 
-/// <summary>Invitation waves, answers and coverage between their protobuf messages and the grain records.</summary>
+/// <summary>Invitation waves, answers, coverage and introduction meetings between their protobuf messages and the grain records.</summary>
 internal static class InvitationMapping
 {
     /// <summary>Wave ids are slugs, as office ids are: readable in the CLI and safe in grain keys.</summary>
@@ -185,4 +187,35 @@ internal static class InvitationMapping
         group.HuvudmanIds.AddRange(g.HuvudmanIds);
         return group;
     }
+
+    // Introduction meetings: the group meeting a wave books once per group.
+    public static IntroductionSlot ToMessage(this IntroductionSlotRecord s)
+    {
+        var slot = new IntroductionSlot
+        {
+            OfficeId = s.OfficeId, Date = Date(s.Date), LocalStart = Clock(s.StartMinute), LocalEnd = Clock(s.EndMinute),
+            StartTime = Timestamp.FromDateTimeOffset(s.StartUtc), EndTime = Timestamp.FromDateTimeOffset(s.EndUtc),
+        };
+        slot.AdvisorIds.AddRange(s.AdvisorIds);
+        return slot;
+    }
+
+    public static Contracts.V1.IntroductionMeeting ToMessage(this IntroductionMeetingRecord m)
+    {
+        var message = new Contracts.V1.IntroductionMeeting
+        {
+            MeetingId = m.MeetingId,
+            RequestId = m.RequestId,
+            WaveId = m.WaveId,
+            GroupId = m.GroupId,
+            Slot = new IntroductionSlotRecord(m.OfficeId, m.Date, m.StartMinute, m.EndMinute, m.AdvisorIds, m.StartUtc, m.EndUtc).ToMessage(),
+            BookedAt = Timestamp.FromDateTimeOffset(m.BookedAt),
+            CancelledAt = m.CancelledAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        };
+        message.HuvudmanIds.AddRange(m.HuvudmanIds);
+        return message;
+    }
+
+    public static IntroductionGroupMeeting ToMessage(this IntroductionGroupMeetingRecord g) =>
+        new() { Group = new IntroductionGroupRecord(g.GroupId, g.OfficeId, g.HuvudmanIds).ToMessage(), Meeting = g.Meeting?.ToMessage() };
 }

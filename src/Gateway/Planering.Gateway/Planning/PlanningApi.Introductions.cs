@@ -1,5 +1,4 @@
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Planering.Contracts.V1;
@@ -66,12 +65,7 @@ public sealed partial class PlanningApi
 
         var groups = await grains.GetGrain<IInvitationWaveGrain>(request.WaveId).IntroductionsAsync();
         var response = new ListIntroductionMeetingsResponse { WaveId = request.WaveId };
-        response.Groups.AddRange(groups.Select(g =>
-        {
-            var group = new Contracts.V1.IntroductionGroup { GroupId = g.GroupId, OfficeId = g.OfficeId };
-            group.HuvudmanIds.AddRange(g.HuvudmanIds);
-            return new IntroductionGroupMeeting { Group = group, Meeting = g.Meeting?.ToMessage() };
-        }));
+        response.Groups.AddRange(groups.Select(g => g.ToMessage()));
         return response;
     }
 
@@ -128,36 +122,5 @@ public sealed partial class PlanningApi
         }
 
         return date is { } d && minute is { } m ? new IntroductionChoice(d, m, r.AdvisorIds.ToList()) : null;
-    }
-}
-
-/// <summary>Introduction meetings between the grain records and their messages.</summary>
-internal static class IntroductionMapping
-{
-    public static IntroductionSlot ToMessage(this IntroductionSlotRecord s)
-    {
-        var slot = new IntroductionSlot
-        {
-            OfficeId = s.OfficeId, Date = Date(s.Date), LocalStart = Clock(s.StartMinute), LocalEnd = Clock(s.EndMinute),
-            StartTime = Timestamp.FromDateTimeOffset(s.StartUtc), EndTime = Timestamp.FromDateTimeOffset(s.EndUtc),
-        };
-        slot.AdvisorIds.AddRange(s.AdvisorIds);
-        return slot;
-    }
-
-    public static Contracts.V1.IntroductionMeeting ToMessage(this IntroductionMeetingRecord m)
-    {
-        var message = new Contracts.V1.IntroductionMeeting
-        {
-            MeetingId = m.MeetingId,
-            RequestId = m.RequestId,
-            WaveId = m.WaveId,
-            GroupId = m.GroupId,
-            Slot = new IntroductionSlotRecord(m.OfficeId, m.Date, m.StartMinute, m.EndMinute, m.AdvisorIds, m.StartUtc, m.EndUtc).ToMessage(),
-            BookedAt = Timestamp.FromDateTimeOffset(m.BookedAt),
-            CancelledAt = m.CancelledAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
-        };
-        message.HuvudmanIds.AddRange(m.HuvudmanIds);
-        return message;
     }
 }
